@@ -1,0 +1,177 @@
+"""The user's corrections, kept as their own records and replayed over fresh extractions.
+
+Extraction is a pure function of the articles and the lexicons, so re-running it with better
+lexicons throws nothing away as long as edits are stored apart and re-applied. Edits name events
+by id; event ids are derived from the article id and the evidence offsets, so the same sentence
+read again gets the same id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from timeline_app.domain.actor import Actor
+from timeline_app.domain.corpus import Corpus
+from timeline_app.domain.event import TIME_FROM_EXPRESSION, Event, Relation
+from timeline_app.domain.timespan import TimeSpan
+
+
+@dataclass(frozen=True, slots=True)
+class RenameActor:
+    actor: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class MergeActors:
+    """`drop` becomes an alias of `keep`; events and relations move over."""
+
+    keep: str
+    drop: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEventType:
+    event: str
+    type: str
+    polarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEventTime:
+    event: str
+    time: TimeSpan
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEventActors:
+    event: str
+    actors: tuple[str, ...]
+    source: str | None
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteEvent:
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetPublished:
+    """The user gave an undated article its publication date."""
+
+    article: str
+    published: date
+
+
+Edit = (
+    RenameActor | MergeActors | ChangeEventType | ChangeEventTime | ChangeEventActors
+    | DeleteEvent | SetPublished
+)
+
+
+def apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
+    """Replay edits in order; an edit naming something that no longer exists is skipped.
+
+    `SetPublished` is not applied here: it changes the input of extraction, so the pipeline
+    reads it before extracting (see `pipeline.published_overrides`).
+    """
+    actors = {a.id: a for a in corpus.actors}
+    events = {e.id: e for e in corpus.events}
+    for edit in edits:
+        if isinstance(edit, RenameActor) and edit.actor in actors:
+            old = actors[edit.actor]
+            aliases = old.aliases if old.name in old.aliases else (*old.aliases, old.name)
+            actors[edit.actor] = replace(old, name=edit.name, aliases=aliases)
+        elif isinstance(edit, MergeActors) and edit.keep in actors and edit.drop in actors:
+            _merge(actors, events, edit.keep, edit.drop)
+        elif isinstance(edit, ChangeEventType) and edit.event in events:
+            ev = events[edit.event]
+            polarity = ev.polarity if edit.polarity is None else edit.polarity
+            events[edit.event] = replace(ev, type=edit.type, polarity=polarity)
+        elif isinstance(edit, ChangeEventTime) and edit.event in events:
+            ev = events[edit.event]
+            events[edit.event] = replace(
+                ev, time=edit.time, time_text=edit.text or ev.time_text,
+                time_source=TIME_FROM_EXPRESSION,
+            )
+        elif isinstance(edit, ChangeEventActors) and edit.event in events:
+            events[edit.event] = replace(
+                events[edit.event], actors=edit.actors, source=edit.source, target=edit.target
+            )
+        elif isinstance(edit, DeleteEvent):
+            events.pop(edit.event, None)
+    new_events = tuple(events.values())
+    used = {a for e in new_events for a in (*e.actors, *e.co_sources)}
+    used |= {actors[a].parent for a in used if a in actors and actors[a].parent}
+    new_actors = tuple(a for a in actors.values() if a.id in used or a.id in _ids(corpus))
+    return Corpus(
+        articles=corpus.articles,
+        actors=new_actors,
+        events=new_events,
+        relations=relations_from_events(new_events),
+        errors=corpus.errors,
+    )
+
+
+def _ids(corpus: Corpus) -> set[str]:
+    return {a.id for a in corpus.actors}
+
+
+def _merge(actors: dict[str, Actor], events: dict[str, Event], keep: str, drop: str) -> None:
+    kept, dropped = actors[keep], actors.pop(drop)
+    aliases = tuple(dict.fromkeys((*kept.aliases, dropped.name, *dropped.aliases)))
+    actors[keep] = replace(kept, aliases=tuple(a for a in aliases if a != kept.name))
+    for other_id, other in list(actors.items()):
+        if other.parent == drop:
+            actors[other_id] = replace(other, parent=keep)
+
+    def swap(value: str | None) -> str | None:
+        return keep if value == drop else value
+
+    for eid, ev in list(events.items()):
+        if drop in ev.actors or drop in ev.co_sources or drop in (ev.source, ev.target):
+            events[eid] = replace(
+                ev,
+                actors=tuple(dict.fromkeys(swap(a) or a for a in ev.actors)),
+                co_sources=tuple(dict.fromkeys(swap(a) or a for a in ev.co_sources)),
+                source=swap(ev.source),
+                target=swap(ev.target),
+            )
+
+
+def relations_from_events(events: tuple[Event, ...] | list[Event]) -> tuple[Relation, ...]:
+    """One relation per (source, target, type), spanning the days of its dated events.
+
+    Co-sources ("Russia, along with China, vetoed ...") give the co-source its own relation.
+    """
+    groups: dict[tuple[str, str, str], list[Event]] = {}
+    for ev in events:
+        if not ev.target:
+            continue
+        for src in (ev.source, *ev.co_sources):
+            if src and src != ev.target:
+                groups.setdefault((src, ev.target, ev.type), []).append(ev)
+    relations = []
+    for (src, tgt, typ), evs in sorted(groups.items()):
+        dated = [e for e in evs if e.time.is_dated]
+        start = min((e.time.start for e in dated if e.time.start), default=None)
+        end = max((e.time.end for e in dated if e.time.end), default=None)
+        latest = max(dated, key=lambda e: e.time.end or date.min, default=None)
+        relations.append(
+            Relation(
+                id=f"r:{src}>{tgt}:{typ}",
+                source=src,
+                target=tgt,
+                type=typ,
+                polarity=round(sum(e.polarity for e in evs) / len(evs), 3),
+                start=start,
+                end=end,
+                events=tuple(e.id for e in evs),
+                open_end=bool(latest and latest.time.open_end),
+                approximate=all(e.time.approximate for e in dated) if dated else False,
+            )
+        )
+    return tuple(relations)
