@@ -1,0 +1,239 @@
+"""Events from one article: relation patterns matched in its sentences, parties and times found.
+
+Input is what the earlier stages produced for one article (its sentences, time expressions and
+actor mentions); output is a list of Events whose spans point into the article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from timeline_app.domain import PERSON, Actor, Article, Event
+from timeline_app.extract.event_time import choose_time
+from timeline_app.extract.parties import (
+    MentionLike, Party, find_co_sources, find_nearest, find_subject, find_target_after,
+    find_target_before, is_negated, is_participle_clause, masked_ranges, speech_verb_before,
+)
+from timeline_app.extract.patterns import Pattern, load_patterns
+from timeline_app.extract.sentences import Sentence
+
+_PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,)}
+_SUMMARY_TAIL = re.compile(r"\s+(?:to|from|of|with|on|against|for)?\s*\{target\}.*$")
+
+
+def extract_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor],
+    patterns: Sequence[Pattern] | None = None,
+) -> list[Event]:
+    """All events of one article, at most one per (sentence, type, source, target)."""
+    patterns = load_patterns() if patterns is None else patterns
+    text = article.text
+    mentions = sorted(mentions, key=lambda m: m.span)
+    mention_starts = [m.span[0] for m in mentions]
+    sentence_starts = [s.span[0] for s in sentences]
+    matches = _matches(text, patterns, sentences, sentence_starts)
+
+    def resolve_pronoun(word: str, position: int) -> str | None:
+        kinds = _PRONOUN_KINDS.get(word)
+        if kinds is None:
+            return None
+        index = bisect.bisect_left(mention_starts, position)
+        for mention in reversed(mentions[max(0, index - 40):index]):
+            actor = actors.get(mention.actor)
+            if actor is not None and actor.kind in kinds:
+                return actor.id
+        return None
+
+    events: list[Event] = []
+    for sentence_index, sentence_matches in matches.items():
+        sentence = sentences[sentence_index]
+        lo = bisect.bisect_left(mention_starts, sentence.span[0])
+        hi = bisect.bisect_left(mention_starts, sentence.span[1])
+        local = mentions[lo:hi]
+        masked = masked_ranges(sentence.text, sentence.span[0])
+        found: list[Event] = []
+        for pattern, trigger in sentence_matches:
+            event = _event(article, sentence, pattern, trigger, local, masked, actors,
+                           resolve_pronoun)
+            if event is not None:
+                found.append(event)
+        events.extend(_finish_sentence(found, actors))
+    return events
+
+
+def _matches(
+    text: str, patterns: Sequence[Pattern], sentences: Sequence[Sentence],
+    sentence_starts: list[int],
+) -> dict[int, list[tuple[Pattern, tuple[int, int]]]]:
+    by_sentence: dict[int, list[tuple[Pattern, tuple[int, int]]]] = {}
+    for pattern in patterns:
+        for match in pattern.regex.finditer(text):
+            index = bisect.bisect_right(sentence_starts, match.start()) - 1
+            if index < 0 or match.end() > sentences[index].span[1]:
+                continue
+            end = match.end()
+            while end > match.start() and text[end - 1].isspace():
+                end -= 1
+            by_sentence.setdefault(index, []).append((pattern, (match.start(), end)))
+    for items in by_sentence.values():
+        items.sort(key=lambda item: item[1])
+    return by_sentence
+
+
+def _event(
+    article: Article,
+    sentence: Sentence,
+    pattern: Pattern,
+    trigger: tuple[int, int],
+    mentions: Sequence[MentionLike],
+    masked: list[tuple[int, int]],
+    actors: Mapping[str, Actor],
+    resolve_pronoun,
+) -> Event | None:
+    text = article.text
+    s_start, s_end = sentence.span
+    trigger_text = text[trigger[0]:trigger[1]]
+    target: Party | None = None
+    if pattern.target in ("before", "either"):
+        target = find_target_before(text, s_start, trigger, mentions)
+    if target is None and pattern.target == "either":
+        target = find_target_after(text, s_end, trigger, mentions, pattern.preps, set(),
+                                   apposition_ok=True)
+    exclude = _family(target.actor, actors) if target else set()
+    if pattern.source == "speaker":
+        speech = speech_verb_before(text, s_start, trigger[0])
+        if speech is None:
+            return None
+        source = find_subject(text, s_start, speech, mentions, masked, set(), resolve_pronoun)
+    elif trigger_text.lower().startswith("according to"):
+        source = find_target_after(text, s_end, trigger, mentions, (), set(), window=60)
+    else:
+        source = find_subject(
+            text, s_start, trigger, mentions, masked, exclude, resolve_pronoun,
+            main_only=is_participle_clause(text, s_start, trigger[0]),
+        )
+    if source is None:
+        return None
+    if trigger_text.lower() in pattern.nominal and not _has_agent(text, trigger, source):
+        return None
+    family = _family(source.actor, actors)
+    if target is None and pattern.target == "after":
+        target = find_target_after(text, s_end, trigger, mentions, pattern.preps, family)
+    elif pattern.target == "near":
+        target = find_nearest(trigger, sentence.span, mentions, family)
+    if target is not None and target.actor in family:
+        target = None
+    if pattern.requires_target and target is None:
+        return None
+    kind, polarity = pattern.type, pattern.polarity
+    if is_negated(text, s_start, trigger[0]):
+        if not pattern.negated:
+            return None
+        kind, polarity = pattern.negated, -abs(pattern.polarity) or -0.5
+    co_sources = find_co_sources(text, s_start, trigger, source, mentions)
+    time, time_text, time_span, time_source = choose_time(
+        text, sentence.span, trigger, article.time_expressions, article.published
+    )
+    return Event(
+        id=f"{article.id}:{trigger[0]}",
+        article=article.id,
+        type=kind,
+        summary=_summary(pattern, kind, source, target, actors, text, trigger),
+        sentence=sentence.text,
+        span=sentence.span,
+        actors=tuple(dict.fromkeys(
+            a for a in (source.actor, target.actor if target else None, *co_sources) if a
+        )),
+        source=source.actor,
+        target=target.actor if target else None,
+        polarity=polarity,
+        time=time,
+        time_text=time_text,
+        time_span=time_span,
+        time_source=time_source,
+        trigger=trigger,
+        co_sources=co_sources,
+    )
+
+
+def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:
+    """A bare noun ("the evacuation") is an event only when its agent modifies it directly."""
+    gap = text[source.span[1]:trigger[0]]
+    return bool(re.fullmatch(r"(?:['’]s?)?\s*(?:[a-z-]+\s+)?", gap))
+
+
+def _family(actor_id: str, actors: Mapping[str, Actor]) -> set[str]:
+    """An actor, its parents and nothing else: Putin does not act on Russia."""
+    family = {actor_id}
+    current = actors.get(actor_id)
+    while current is not None and current.parent and current.parent not in family:
+        family.add(current.parent)
+        current = actors.get(current.parent)
+    return family
+
+
+def _name(actor_id: str | None, actors: Mapping[str, Actor]) -> str:
+    if actor_id is None:
+        return ""
+    actor = actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def _summary(
+    pattern: Pattern, kind: str, source: Party, target: Party | None,
+    actors: Mapping[str, Actor], text: str, trigger: tuple[int, int],
+) -> str:
+    src, tgt = _name(source.actor, actors), _name(target.actor if target else None, actors)
+    if kind == "statement":
+        rest = text[trigger[1]:trigger[1] + 160].strip(" ,:\"'‘’“”.")
+        rest = re.split(r"(?<=[.!?])\s|\n", rest)[0]
+        if len(rest) < 8:  # quote before the attribution: "‘‘...,’’ Denisov said."
+            sentence_start = text.rfind("\n", 0, source.span[0]) + 1
+            rest = text[sentence_start:source.span[0]].strip(" ,:\"'‘’“”")
+        words = rest.split()
+        clipped = " ".join(words[:18]) + ("…" if len(words) > 18 else "")
+        return f"{src} {text[trigger[0]:trigger[1]]}: {clipped}".strip()
+    if kind != pattern.type:
+        template = "{source} distances itself from {target}" if kind == "distancing" else (
+            "{source} " + kind.replace("_", " ") + " {target}")
+    else:
+        template = pattern.summary
+    if not tgt:
+        template = _SUMMARY_TAIL.sub("", template)
+    return template.format(source=src, target=tgt).strip()
+
+
+def _finish_sentence(events: list[Event], actors: Mapping[str, Actor]) -> list[Event]:
+    """Inherit targets along participle lists, then keep one event per (type, source, target)."""
+    patterns_by_type = {p.type: p for p in load_patterns()}
+    with_target = [e for e in events if e.target]
+    finished: list[Event] = []
+    for event in events:
+        pattern = patterns_by_type.get(event.type)
+        if event.target is None and pattern is not None and pattern.inherit_target:
+            donor = next((e for e in with_target if e.source == event.source), None)
+            if donor is not None:
+                target = donor.target
+                event = replace(
+                    event, target=target,
+                    actors=tuple(dict.fromkeys((*event.actors, target))),
+                    summary=pattern.summary.format(
+                        source=_name(event.source, actors), target=_name(target, actors)
+                    ),
+                )
+        finished.append(event)
+    seen: set[tuple] = set()
+    unique = []
+    for event in finished:
+        key = (event.type, event.source, event.target)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(event)
+    return unique

@@ -1,0 +1,259 @@
+"""Who acts on whom: picking an event's source and target among the actors of a sentence.
+
+There is no parser here on purpose: a dependency parse would cost more than the whole extraction
+budget. News sentences are regular enough that word order, prepositions and a few clause marks
+carry most of the grammar: the actor is usually the nearest actor before the verb that is not the
+object of a preposition, and the party acted upon follows the verb, often after a preposition the
+pattern names ("distancing itself from X", "arms to X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class MentionLike(Protocol):
+    actor: str
+    span: tuple[int, int]
+    text: str
+    head: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    actor: str
+    span: tuple[int, int]
+
+
+_PREPOSITIONS = frozenset(
+    """in at from to into of on near with by for over through across inside outside toward
+    towards around between against than like about under within without onto via among
+    amid beyond behind""".split()
+)
+# "Officials at the Russian Embassy", "a spokesman for the UN": the prepositional phrase names
+# who speaks, so the actor in it may still be the subject.
+_AFFILIATION = re.compile(
+    r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|representatives?|"
+    r"envoys?|ambassadors?|ministers?|head|chief|leaders?|members?|troops|forces|soldiers|"
+    r"staff|delegation|aides?|advisers?|advisors?)\s+(?:at|of|for|from|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CO_SOURCE = re.compile(r"(?:along|together|jointly)\s+with\s+(?:the\s+)?$|as\s+well\s+as\s+$", re.I)
+_WORD = re.compile(r"[A-Za-z’']+")
+_PRONOUNS = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)
+# Appositions (", a key ally,") and datelines ("MASNAA, Lebanon — ") name actors that do not act.
+_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s[^,;—]{1,80}?,")
+# Subordinate clauses ("since the Syrian uprising began in 2011,") up to the next comma.
+_SUBORDINATE = re.compile(
+    r"\b(?:since|because|after|before|when|while|although|though|until|whereas|if)\b[^,;]*",
+    re.IGNORECASE,
+)
+# A participle after a comma shares the main clause's subject: "X ..., selling arms, ...".
+_PARTICIPLE = re.compile(r"\s*(?:and\s*,?\s*)?[a-z]+ing\b")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:—|–|--|-)\s+")
+_CLAUSE_END = re.compile(r";|\s[—–]\s|,\s*and\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+
+
+_DETERMINERS = frozenset("the a an its his her their this that these those".split())
+
+
+def last_word(gap: str) -> str:
+    """The last word of `gap` that is not a determiner ("in the" -> "in")."""
+    for word in reversed(_WORD.findall(gap)):
+        lowered = word.lower()
+        if lowered not in _DETERMINERS:
+            return lowered
+    return ""
+
+
+def masked_ranges(sentence: str, offset: int) -> list[tuple[int, int]]:
+    """Absolute ranges of datelines and appositions inside a sentence."""
+    ranges = []
+    dateline = _DATELINE.match(sentence)
+    if dateline:
+        ranges.append((offset, offset + dateline.end()))
+    ranges.extend((offset + m.start(), offset + m.end()) for m in _APPOSITION.finditer(sentence))
+    ranges.extend(
+        (offset + m.start(), offset + m.end()) for m in _SUBORDINATE.finditer(sentence)
+    )
+    return ranges
+
+
+def is_participle_clause(text: str, sentence_start: int, trigger_start: int) -> bool:
+    """True for triggers in ", selling arms" / ", using its veto": the subject is the main one."""
+    comma = text.rfind(",", sentence_start, trigger_start)
+    return comma >= 0 and bool(_PARTICIPLE.match(text, comma + 1, trigger_start + 20))
+
+
+def _inside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in ranges)
+
+
+def find_subject(
+    text: str,
+    sentence_start: int,
+    trigger: tuple[int, int],
+    mentions: Sequence[MentionLike],
+    masked: Sequence[tuple[int, int]],
+    exclude: set[str],
+    resolve_pronoun,
+    *,
+    main_only: bool = False,
+) -> Party | None:
+    """The nearest actor before the trigger that is not the object of a preposition.
+
+    A pronoun nearer to the trigger than any actor ("he was not protecting ...") is resolved by
+    `resolve_pronoun(word, position)`. With nothing before the trigger, an actor right after it
+    is taken ("said Denisov", "according to the ministry"). With `main_only`, the first such
+    actor of the sentence (the main clause's subject) is taken instead of the nearest.
+    """
+    best_end = sentence_start
+    candidate: Party | None = None
+    for mention in mentions:
+        start, end = mention.span
+        if end > trigger[0] or start < sentence_start or mention.actor in exclude:
+            continue
+        if _inside(mention.span, masked) and not _inside(trigger, [r for r in masked
+                                                                  if r[0] <= start < r[1]]):
+            continue
+        gap_before = text[max(sentence_start, start - 40):start]
+        possessive = text.startswith(("'s", "’s"), end)
+        prep = last_word(gap_before)
+        if prep in _PREPOSITIONS and not possessive and not _AFFILIATION.search(gap_before):
+            continue
+        if _CO_SOURCE.search(gap_before):
+            continue
+        if main_only and candidate is not None:
+            break
+        if end >= best_end:
+            best_end = end
+            candidate = Party(mention.actor, mention.span)
+    # A pronoun between the candidate and the trigger is the real subject.
+    window_start = trigger[0] if main_only else best_end
+    for pron in _PRONOUNS.finditer(text, window_start, trigger[0]):
+        resolved = resolve_pronoun(pron.group(1).lower(), pron.start())
+        if resolved and resolved not in exclude:
+            candidate = Party(resolved, (pron.start(), pron.end()))
+    if candidate is not None:
+        return candidate
+    for mention in mentions:
+        if mention.span[0] >= trigger[1] and mention.actor not in exclude:
+            if mention.span[0] - trigger[1] <= 25 and mention.head:
+                return Party(mention.actor, mention.span)
+            break
+    return None
+
+
+def find_co_sources(
+    text: str, sentence_start: int, trigger: tuple[int, int], subject: Party,
+    mentions: Sequence[MentionLike],
+) -> tuple[str, ...]:
+    """Actors acting alongside the subject: "along with China", "Russia and China vetoed"."""
+    found = []
+    for mention in mentions:
+        start, end = mention.span
+        if start < sentence_start or end > trigger[0] or mention.actor == subject.actor:
+            continue
+        gap_before = text[max(sentence_start, start - 30):start]
+        if _CO_SOURCE.search(gap_before):
+            found.append(mention.actor)
+        elif end <= subject.span[0] and re.fullmatch(r"\s+and\s+", text[end:subject.span[0]]):
+            found.append(mention.actor)
+    return tuple(dict.fromkeys(found))
+
+
+def find_target_before(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> Party | None:
+    """A possessive or modifier right before the trigger: "Syria's ally", "a Syrian ally"."""
+    for mention in reversed(mentions):
+        start, end = mention.span
+        if end > trigger[0]:
+            continue
+        if start < sentence_start:
+            return None
+        gap = text[end:trigger[0]]
+        if re.fullmatch(r"(?:['’]s?)?\s*(?:[a-z-]+\s+)?", gap):
+            return Party(mention.actor, mention.span)
+        return None
+    return None
+
+
+def find_target_after(
+    text: str, sentence_end: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+    preps: Sequence[str], exclude: set[str], *, apposition_ok: bool = False,
+    window: int = 120,
+) -> Party | None:
+    """The first actor after the trigger, within its clause and, if given, after a preposition.
+
+    With `preps`, an actor counts when one of them stands in the gap before it, so "arms to X"
+    and "veto ... to shield X" find X while "veto ... in the Security Council" skips the venue.
+    """
+    limit = min(sentence_end, trigger[1] + window)
+    clause_end = _CLAUSE_END.search(text, trigger[1], limit)
+    if clause_end:
+        limit = clause_end.start()
+    for mention in mentions:
+        start, end = mention.span
+        if start < trigger[1] or mention.actor in exclude:
+            continue
+        if start >= limit:
+            break
+        gap = text[trigger[1]:start]
+        if not preps:
+            if last_word(gap) in ("in", "at") and len(_WORD.findall(gap)) <= 3:
+                continue  # a venue, not the party acted upon
+            return Party(mention.actor, mention.span)
+        if apposition_ok and re.fullmatch(r"\s*(?:[A-Z][a-z]+\.?\s+)?", gap):
+            return Party(mention.actor, mention.span)
+        words = [w.lower() for w in _WORD.findall(gap)]
+        if any(p in words or (" " in p and p in gap.lower()) for p in preps):
+            return Party(mention.actor, mention.span)
+    return None
+
+
+def find_nearest(
+    trigger: tuple[int, int], sentence: tuple[int, int], mentions: Sequence[MentionLike],
+    exclude: set[str],
+) -> Party | None:
+    """The head actor closest to a cue word (for judgements inside reported speech)."""
+    best: tuple[int, Party] | None = None
+    for mention in mentions:
+        start, end = mention.span
+        if start < sentence[0] or end > sentence[1] or mention.actor in exclude:
+            continue
+        if not mention.head:
+            continue
+        distance = trigger[0] - end if end <= trigger[0] else start - trigger[1]
+        if best is None or distance < best[0]:
+            best = (max(0, distance), Party(mention.actor, mention.span))
+    return best[1] if best else None
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|stated|declared|added|insisted|argued|warned|claimed|"
+    r"according to|called)\b",
+    re.IGNORECASE,
+)
+
+
+def speech_verb_before(text: str, sentence_start: int, position: int) -> tuple[int, int] | None:
+    """The last speech verb before `position` in the sentence, if any."""
+    last = None
+    for match in _SPEECH.finditer(text, sentence_start, position):
+        last = (match.start(), match.end())
+    return last
+
+
+_NEGATION = re.compile(
+    r"(?:\bnot|\bno longer|\bnever|n['’]t|\bstopped|\bceased to|\brefused to|\bwithout)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
+    return bool(_NEGATION.search(text[max(sentence_start, trigger_start - 30):trigger_start]))

@@ -1,0 +1,83 @@
+"""The relation pattern lexicon (resources/lexicons/relations.toml), loaded and compiled once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from timeline_app.paths import lexicons_dir
+
+SOURCE_MODES = ("subject", "speaker")
+TARGET_MODES = ("after", "before", "either", "near", "none")
+_KEYS = {
+    "type", "polarity", "triggers", "source", "target", "preps", "requires_target",
+    "inherit_target", "negated", "summary", "nominal",
+}
+
+
+class PatternError(ValueError):
+    """A relation lexicon entry that cannot be used; the message names the file and entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    type: str
+    polarity: float
+    regex: re.Pattern[str]
+    source: str = "subject"
+    target: str = "after"
+    preps: tuple[str, ...] = ()
+    requires_target: bool = False
+    inherit_target: bool = False
+    negated: str | None = None
+    summary: str = "{source} {type} {target}"
+    nominal: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8)
+def load_patterns(path: Path | None = None) -> tuple[Pattern, ...]:
+    path = path or lexicons_dir() / "relations.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PatternError(f"{path}: cannot read relation patterns: {exc}") from exc
+    return tuple(_compile(path, i, entry) for i, entry in enumerate(data.get("pattern", [])))
+
+
+def _compile(path: Path, index: int, entry: dict) -> Pattern:
+    where = f"{path.name}: pattern {index + 1} ({entry.get('type', '?')})"
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
+    polarity = float(entry.get("polarity", 0.0))
+    if not -1.0 <= polarity <= 1.0:
+        raise PatternError(f"{where}: polarity {polarity} outside [-1, 1]")
+    source = entry.get("source", "subject")
+    target = entry.get("target", "after")
+    if source not in SOURCE_MODES or target not in TARGET_MODES:
+        raise PatternError(f"{where}: source must be one of {SOURCE_MODES}, target {TARGET_MODES}")
+    triggers = entry.get("triggers") or []
+    if not triggers:
+        raise PatternError(f"{where}: no triggers")
+    # Longest alternatives first so that "key ally" wins over "ally" at the same position.
+    alternation = "|".join(sorted(triggers, key=len, reverse=True))
+    try:
+        regex = re.compile(rf"(?<![\w-])(?:{alternation})(?:(?<=\s)|(?![\w-]))", re.IGNORECASE)
+    except re.error as exc:
+        raise PatternError(f"{where}: bad trigger expression: {exc}") from exc
+    return Pattern(
+        type=entry["type"],
+        polarity=polarity,
+        regex=regex,
+        source=source,
+        target=target,
+        preps=tuple(p.lower() for p in entry.get("preps", ())),
+        requires_target=bool(entry.get("requires_target", False)),
+        inherit_target=bool(entry.get("inherit_target", False)),
+        negated=entry.get("negated"),
+        summary=entry.get("summary", "{source} {type} {target}"),
+        nominal=frozenset(n.lower() for n in entry.get("nominal", ())),
+    )
