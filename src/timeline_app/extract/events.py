@@ -21,6 +21,13 @@ from timeline_app.extract.patterns import Pattern, load_patterns
 from timeline_app.extract.sentences import Sentence
 
 _PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,)}
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "said last month that ...", "said on Tuesday that ...": the summary keeps what was said.
+_LEAD_IN = re.compile(
+    r"^(?:(?:on|in|last|this|next|early|late)?\s*(?:\w+day|week|month|year|night|morning|"
+    r"evening|afternoon)\s+)?(?:that\s+)?",
+    re.IGNORECASE,
+)
 _SUMMARY_TAIL = re.compile(r"\s+(?:to|from|of|with|on|against|for)?\s*\{target\}.*$")
 
 
@@ -106,7 +113,10 @@ def _event(
         target = find_target_after(text, s_end, trigger, mentions, pattern.preps, set(),
                                    apposition_ok=True)
     exclude = _family(target.actor, actors) if target else set()
-    if pattern.source == "speaker":
+    passive = _passive(text, sentence, pattern, trigger, mentions, masked, actors, resolve_pronoun)
+    if passive is not None:
+        source, target = passive
+    elif pattern.source == "speaker":
         speech = speech_verb_before(text, s_start, trigger[0])
         if speech is None:
             return None
@@ -129,6 +139,10 @@ def _event(
         target = find_nearest(trigger, sentence.span, mentions, family)
     if target is not None and target.actor in family:
         target = None
+    co_sources = find_co_sources(text, s_start, trigger, source, mentions)
+    if target is None and pattern.symmetric and co_sources:
+        target = Party(co_sources[0], (0, 0))
+        co_sources = co_sources[1:]
     if pattern.requires_target and target is None:
         return None
     kind, polarity = pattern.type, pattern.polarity
@@ -136,7 +150,6 @@ def _event(
         if not pattern.negated:
             return None
         kind, polarity = pattern.negated, -abs(pattern.polarity) or -0.5
-    co_sources = find_co_sources(text, s_start, trigger, source, mentions)
     time, time_text, time_span, time_source = choose_time(
         text, sentence.span, trigger, article.time_expressions, article.published
     )
@@ -160,6 +173,26 @@ def _event(
         trigger=trigger,
         co_sources=co_sources,
     )
+
+
+def _passive(
+    text: str, sentence: Sentence, pattern: Pattern, trigger: tuple[int, int],
+    mentions: Sequence[MentionLike], masked: list[tuple[int, int]],
+    actors: Mapping[str, Actor], resolve_pronoun,
+) -> tuple[Party, Party] | None:
+    """ "Y was attacked by X": X acts on Y, whatever the word order says."""
+    if pattern.target != "after" or pattern.source != "subject":
+        return None
+    if not _PASSIVE.search(text[max(sentence.span[0], trigger[0] - 25):trigger[0]]):
+        return None
+    agent = find_target_after(text, sentence.span[1], trigger, mentions, ("by",), set())
+    if agent is None:
+        return None
+    patient = find_subject(text, sentence.span[0], trigger, mentions, masked,
+                           _family(agent.actor, actors), resolve_pronoun)
+    if patient is None:
+        return None
+    return agent, patient
 
 
 def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:
@@ -196,6 +229,7 @@ def _summary(
         if len(rest) < 8:  # quote before the attribution: "‘‘...,’’ Denisov said."
             sentence_start = text.rfind("\n", 0, source.span[0]) + 1
             rest = text[sentence_start:source.span[0]].strip(" ,:\"'‘’“”")
+        rest = _LEAD_IN.sub("", rest)
         words = rest.split()
         clipped = " ".join(words[:18]) + ("…" if len(words) > 18 else "")
         return f"{src} {text[trigger[0]:trigger[1]]}: {clipped}".strip()

@@ -14,7 +14,7 @@ SOURCE_MODES = ("subject", "speaker")
 TARGET_MODES = ("after", "before", "either", "near", "none")
 _KEYS = {
     "type", "polarity", "triggers", "source", "target", "preps", "requires_target",
-    "inherit_target", "negated", "summary", "nominal",
+    "inherit_target", "negated", "summary", "nominal", "symmetric",
 }
 
 
@@ -35,6 +35,7 @@ class Pattern:
     negated: str | None = None
     summary: str = "{source} {type} {target}"
     nominal: frozenset[str] = frozenset()
+    symmetric: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -80,4 +81,5 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         negated=entry.get("negated"),
         summary=entry.get("summary", "{source} {type} {target}"),
         nominal=frozenset(n.lower() for n in entry.get("nominal", ())),
+        symmetric=bool(entry.get("symmetric", False)),
     )

@@ -1,0 +1,109 @@
+"""Extraction throughput against dateparser's search_dates, measured in the same run.
+
+Builds a corpus of N articles (default 2,000) from the sample articles by varying the actors'
+names and shifting the dates, then times (1) our whole extraction per article: time
+expressions, actors, events; (2) `dateparser.search.search_dates` over the same texts with the
+publication date as base, which only finds dates. Prints articles per second and the ratio.
+Target: ours at least 20x faster than the baseline, in one process.
+
+    python bench/extract_throughput.py [--articles 2000] [--baseline-articles 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from timeline_app.domain import Article  # noqa: E402
+from timeline_app.extract.actors import load_actor_lexicon  # noqa: E402
+from timeline_app.extract.article_extraction import extract_article  # noqa: E402
+from timeline_app.ingest import read  # noqa: E402
+from timeline_app.paths import samples_dir  # noqa: E402
+
+# Pairs swapped in and out to vary who is named, so the corpus is not 2,000 copies.
+SWAPS = [
+    ("Russia", "China"), ("Moscow", "Beijing"), ("Syria", "Libya"), ("Damascus", "Tripoli"),
+    ("Turkey", "Egypt"), ("Ankara", "Cairo"), ("France", "Germany"), ("Paris", "Berlin"),
+    ("Iran", "Iraq"), ("Tehran", "Baghdad"), ("Ukraine", "Georgia"), ("Kyiv", "Tbilisi"),
+]
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+
+
+def _sample_articles() -> list[Article]:
+    articles = []
+    for path in sorted(samples_dir().glob("*")):
+        if path.suffix in (".txt", ".md"):
+            articles.extend(read(path))
+    if not articles:
+        raise SystemExit(f"no sample articles in {samples_dir()}")
+    return articles
+
+
+def generate(count: int, seed: int = 7) -> list[Article]:
+    rng = random.Random(seed)
+    samples = _sample_articles()
+    corpus = []
+    for i in range(count):
+        base = samples[i % len(samples)]
+        text = base.text
+        for a, b in rng.sample(SWAPS, k=4):
+            text = text.replace(a, "\0").replace(b, a).replace("\0", b)
+        shift = rng.randint(-8, 8)
+        text = YEAR.sub(lambda m, s=shift: str(int(m.group()) + s), text)
+        published = base.published or datetime(2014, 3, 4).date()
+        published = published.replace(year=published.year + shift) if not (
+            published.month == 2 and published.day == 29) else published
+        published += timedelta(days=rng.randint(-20, 20))
+        corpus.append(replace(base, id=f"g{i}", text=text, published=published, ignored=(),
+                              time_expressions=()))
+    return corpus
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--baseline-articles", type=int, default=None,
+                        help="articles for the (slow) baseline; default: all")
+    args = parser.parse_args()
+    corpus = generate(args.articles)
+    lexicon = load_actor_lexicon()
+    extract_article(corpus[0], lexicon)  # warm-up: compile patterns, load lexicons
+
+    t0 = time.perf_counter()
+    events = sum(len(extract_article(a, lexicon).events) for a in corpus)
+    ours = time.perf_counter() - t0
+
+    from dateparser.search import search_dates
+
+    baseline_set = corpus[: args.baseline_articles or len(corpus)]
+    search_dates("warm up on Tuesday", settings={"RELATIVE_BASE": datetime(2013, 1, 22)})
+    t0 = time.perf_counter()
+    found = 0
+    for article in baseline_set:
+        base = datetime.combine(article.published, datetime.min.time())
+        found += len(search_dates(article.text, languages=["en"],
+                                  settings={"RELATIVE_BASE": base}) or [])
+    baseline = time.perf_counter() - t0
+
+    size = sum(len(a.text) for a in corpus) / len(corpus)
+    ours_rate = len(corpus) / ours
+    base_rate = len(baseline_set) / baseline
+    print(f"corpus: {len(corpus)} articles, mean {size:,.0f} characters")
+    print(f"ours:     {ours_rate:10.1f} articles/s  ({1000 * ours / len(corpus):.3f} ms/article, "
+          f"{events} events)")
+    print(f"baseline: {base_rate:10.1f} articles/s  ({1000 * baseline / len(baseline_set):.3f} "
+          f"ms/article, {found} dates) dateparser.search.search_dates")
+    print(f"ratio:    {ours_rate / base_rate:10.1f}x  (target >= 20x)")
+
+
+if __name__ == "__main__":
+    main()
