@@ -1,0 +1,55 @@
+"""Regular expressions built once per lexicon from its title and organ words.
+
+Kept apart from the recogniser so the word lists stay data (titles.toml) while the patterns
+that use them are compiled once and cached per lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from timeline_app.extract.actors.lexicon import ActorLexicon
+
+
+@dataclass(frozen=True)
+class Patterns:
+    organ: re.Pattern[str]  # right after a state: "'s Foreign Ministry", " regime"
+    person_organ: re.Pattern[str]  # right after a person: " regime", " administration"
+    role_after: re.Pattern[str]  # right after a state/org: " foreign minister", "'s president"
+    role_before: re.Pattern[str]  # the window before a state: "the president of (the) "
+    name_after: re.Pattern[str]  # a capitalised word right after a title
+    apposition: re.Pattern[str]  # after a name: ", Russia's deputy foreign minister"
+    bare_organ: re.Pattern[str]  # "the embassy", "the Foreign Ministry"
+
+
+def _alternation(phrases: object) -> str:
+    words = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words) or "(?!)"
+
+
+@functools.lru_cache(maxsize=16)
+def patterns_for(lexicon: ActorLexicon) -> Patterns:
+    """Compiled once per lexicon (lexicons hash by identity)."""
+    titles = lexicon.titles
+    organs = _alternation(titles.organs)
+    roles = _alternation(titles.synonyms)
+    long_heads = _alternation(h for h in titles.heads if not h.endswith(".") and len(h) > 2)
+    return Patterns(
+        organ=re.compile(rf"(?:['’]s)?[ \t]+({organs})\b(?![ \t]+of\b)", re.I),
+        person_organ=re.compile(
+            rf"(?:['’]s)?[ \t]+({_alternation(titles.person_organs)})\b", re.I
+        ),
+        role_after=re.compile(rf"(?:['’]s)?[ \t]+({roles})\b(?![ \t]+of\b|-)", re.I),
+        role_before=re.compile(rf"\b({roles})[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I),
+        name_after=re.compile(r"[ \t]+(?:[A-Z]\.[ \t]*)?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]"),
+        apposition=re.compile(
+            rf",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+|[A-Z][\w’'.-]*[ \t]+)"
+            rf"(?:[\w’'.-]+[ \t]+){{0,4}}?(?i:{long_heads})\b"
+        ),
+        bare_organ=re.compile(
+            rf"he[ \t]+(?i:({_alternation(titles.bare_organs)}))\b(?![ \t]+of\b)"
+        ),
+    )
+

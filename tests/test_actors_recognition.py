@@ -1,0 +1,281 @@
+"""Finding actors in news text: names, organs, roles, titles and people the lexicon lacks.
+
+All texts here are written for these tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+
+from timeline_app.extract.actors import ActorFindings, find_actors, load_actor_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_actor_lexicon()
+
+
+def _find(lexicon, text: str, published: date | None = None) -> ActorFindings:
+    found = find_actors(text, lexicon, published=published)
+    for mention in found.mentions:  # the evidence contract every caller relies on
+        assert text[mention.span[0]:mention.span[1]] == mention.text
+    return found
+
+
+def _pairs(found: ActorFindings) -> list[tuple[str, str]]:
+    return [(m.actor, m.text) for m in found.mentions]
+
+
+def test_names_aliases_and_possessives_resolve_to_one_actor(lexicon):
+    text = ("Ankara’s decision angered Britain's allies. The U.K. and the United Kingdom "
+            "are one; so are Türkiye and Turkey.")
+    found = _find(lexicon, text)
+    assert _pairs(found) == [
+        ("turkey", "Ankara"), ("united-kingdom", "Britain"), ("united-kingdom", "U.K."),
+        ("united-kingdom", "United Kingdom"), ("turkey", "Türkiye"), ("turkey", "Turkey"),
+    ]
+    via = {m.text: m.via for m in found.mentions}
+    assert via["United Kingdom"] == "name" and via["U.K."] == "alias"
+
+
+def test_capitals_stand_for_their_state(lexicon):
+    found = _find(lexicon, "Beijing rejected the criticism, and Tokyo said it would respond.")
+    assert [(m.actor, m.via) for m in found.mentions] == [
+        ("china", "capital"), ("japan", "capital"),
+    ]
+
+
+def test_the_pronoun_us_is_not_the_united_states(lexicon):
+    found = _find(lexicon, "Tell us what you saw, she asked us. Let us go. The US and the "
+                           "U.S. Navy stayed.")
+    assert [(m.actor, m.text) for m in found.mentions] == [
+        ("united-states", "US"), ("united-states", "U.S. Navy"),
+    ]
+
+
+def test_organs_resolve_to_their_state_by_rule(lexicon):
+    text = ("The Egyptian Foreign Ministry protested. Jordan's embassy closed, "
+            "the Iranian regime denied it, and Kenyan troops withdrew.")
+    found = _find(lexicon, text)
+    organs = [(m.actor, m.text) for m in found.mentions if m.via == "organ"]
+    assert organs == [
+        ("egypt", "Egyptian Foreign Ministry"), ("jordan", "Jordan's embassy"),
+        ("iran", "Iranian regime"), ("kenya", "Kenyan troops"),
+    ]
+    assert all(m.head for m in found.mentions)
+    egypt = found.actors["egypt"]
+    assert "Egyptian Foreign Ministry" in egypt.aliases
+
+
+def test_buildings_and_departments_are_organs_of_their_state(lexicon):
+    found = _find(lexicon, "The Pentagon and the Elysee Palace disagreed with Downing Street.")
+    assert [(m.actor, m.via) for m in found.mentions] == [
+        ("united-states", "organ"), ("france", "organ"), ("united-kingdom", "organ"),
+    ]
+
+
+def test_a_bare_organ_refers_to_the_state_in_focus(lexicon):
+    text = ("Officials at the Chinese Embassy in Nairobi met aid workers. Later a diplomat "
+            "said the embassy would pay. In Ottawa, the government said nothing.")
+    found = _find(lexicon, text)
+    bare = [(m.actor, m.text) for m in found.mentions if m.text in ("embassy", "government")]
+    assert bare == [("china", "embassy"), ("canada", "government")]
+
+
+def test_demonyms_that_only_modify_are_not_heads(lexicon):
+    found = _find(lexicon, "Mexican citizens and Peruvians met; the Chilean regime objected.")
+    heads = {m.text: (m.actor, m.head, m.via) for m in found.mentions}
+    assert heads["Mexican"] == ("mexico", False, "demonym")
+    assert heads["Peruvians"] == ("peru", True, "demonym")
+    assert heads["Chilean regime"] == ("chile", True, "organ")
+
+
+def test_role_references_resolve_to_the_holder_on_the_publication_day(lexicon):
+    text = "The Russian president met the UN chief and Britain's foreign secretary."
+    early = _find(lexicon, text, date(2010, 6, 1))
+    late = _find(lexicon, text, date(2019, 6, 1))
+    assert [m.actor for m in early.mentions] == ["dmitry-medvedev", "ban-ki-moon", "william-hague"]
+    assert [m.actor for m in late.mentions] == ["vladimir-putin", "antonio-guterres",
+                                                "jeremy-hunt"]
+    assert all(m.via == "role" for m in late.mentions)
+    assert "UN chief" in late.actors["antonio-guterres"].aliases
+
+
+def test_a_role_without_a_date_falls_back_to_the_state(lexicon):
+    found = _find(lexicon, "The Syrian president and the US secretary of state spoke.")
+    assert [(m.actor, m.via) for m in found.mentions] == [
+        ("syria", "role"), ("united-states", "role"),
+    ]
+
+
+def test_a_shared_surname_goes_to_whoever_held_office(lexicon):
+    assert _find(lexicon, "Clinton spoke.", date(1996, 3, 1)).mentions[0].actor == "bill-clinton"
+    assert _find(lexicon, "Clinton spoke.", date(2011, 3, 1)).mentions[0].actor == \
+        "hillary-clinton"
+    # ...unless the text has named the other one already
+    text = "Bill Clinton arrived. Later Clinton spoke."
+    assert {m.actor for m in _find(lexicon, text, date(2011, 3, 1)).mentions} == {
+        "bill-clinton"
+    }
+
+
+def test_titles_before_names_resolve_to_one_person(lexicon):
+    text = ("President Recep Tayyip Erdogan spoke. Mr. Erdogan's aides agreed; "
+            "Erdoğan later left.")
+    found = _find(lexicon, text)
+    assert [(m.actor, m.text, m.via) for m in found.mentions] == [
+        ("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "title"),
+        ("recep-tayyip-erdogan", "Erdogan", "title"),  # after "Mr."
+        ("recep-tayyip-erdogan", "Erdoğan", "alias"),
+    ]
+
+
+def test_state_words_inside_a_title_only_modify_the_person(lexicon):
+    found = _find(lexicon, "German Foreign Ministry spokesman Martin Schaefer said no.")
+    assert [(m.actor, m.head) for m in found.mentions] == [
+        ("germany", False), ("martin-schaefer", True),
+    ]
+    assert found.actors["martin-schaefer"].parent == "germany"
+
+
+def test_people_the_lexicon_lacks_are_discovered_with_their_state(lexicon):
+    text = ("Kenyan Deputy Foreign Minister Amina Wanjiru Otieno met Brazilian envoy Paulo "
+            "Ribeiro in Geneva. In Oslo, Defence Minister Lars Eriksen Dahl spoke. "
+            "Otieno said talks would go on, and Ribeiro agreed.")
+    found = _find(lexicon, text)
+    people = {a.id: a for a in found.actors.values() if a.kind == "person"}
+    assert people["amina-wanjiru-otieno"].parent == "kenya"
+    assert people["paulo-ribeiro"].parent == "brazil"
+    assert people["lars-eriksen-dahl"].parent == "norway"
+    later = [(m.actor, m.text, m.via) for m in found.mentions if m.via == "surname"]
+    assert later == [("amina-wanjiru-otieno", "Otieno", "surname"),
+                     ("paulo-ribeiro", "Ribeiro", "surname")]
+    assert "Otieno" in people["amina-wanjiru-otieno"].aliases
+
+
+def test_an_apposition_names_a_new_persons_role_and_state(lexicon):
+    text = "Tomas Varga, Hungary's deputy foreign minister, said talks stalled."
+    found = _find(lexicon, text)
+    person = found.actors["tomas-varga"]
+    assert person.kind == "person" and person.parent == "hungary"
+    assert [(m.actor, m.via, m.head) for m in found.mentions] == [
+        ("tomas-varga", "discovered", True), ("hungary", "name", False),
+    ]
+
+
+def test_ordinary_capitalised_words_are_not_people(lexicon):
+    text = ("On Tuesday, the minister spoke. In March, Prime Minister Said. Last Friday, a "
+            "spokesman said so. The President Hotel, the General Assembly and Major League "
+            "Baseball were mentioned.")
+    found = _find(lexicon, text)
+    assert [a for a in found.actors.values() if a.kind == "person"] == []
+    assert [m.actor for m in found.mentions] == ["un-general-assembly"]
+
+
+def test_a_person_named_after_a_place_after_a_title_is_still_a_person(lexicon):
+    found = _find(lexicon, "Spokeswoman Georgia Lindqvist denied it.")
+    assert [(m.actor, m.via) for m in found.mentions] == [("georgia-lindqvist", "discovered")]
+
+
+def test_groups_with_lower_case_words_and_longer_names_win(lexicon):
+    text = ("Syrian rebels and the Free Syrian Army fought Islamic State near Kurdish forces; "
+            "Latin American and South African diplomats watched.")
+    found = _find(lexicon, text)
+    assert _pairs(found) == [
+        ("syrian-rebels", "Syrian rebels"), ("free-syrian-army", "Free Syrian Army"),
+        ("islamic-state", "Islamic State"), ("kurdish-forces", "Kurdish forces"),
+        ("south-africa", "South African diplomats"),  # diplomats act for their state
+    ]
+
+
+def test_a_leaders_regime_is_their_state(lexicon):
+    found = _find(lexicon, "The Gaddafi regime fell; Obama administration officials cheered.")
+    assert [(m.actor, m.text, m.via) for m in found.mentions] == [
+        ("libya", "Gaddafi regime", "organ"), ("united-states", "Obama administration", "organ"),
+    ]
+
+
+def test_capitals_in_datelines_and_hyphenated_compounds(lexicon):
+    found = _find(lexicon, "KABUL, AFGHANISTAN — Iranian-Saudi talks and pro-Kremlin blogs.")
+    assert [(m.actor, m.text, m.head) for m in found.mentions] == [
+        ("afghanistan", "KABUL", True), ("afghanistan", "AFGHANISTAN", True),
+        ("iran", "Iranian", False), ("saudi-arabia", "Saudi", False),
+    ]
+
+
+def test_ignored_ranges_are_skipped(lexicon):
+    text = "Chad and Niger signed. Subscribe to our Nigeria newsletter."
+    start = text.index("Subscribe")
+    found = find_actors(text, lexicon, ignored=[(start, len(text))])
+    assert [m.actor for m in found.mentions] == ["chad", "niger"]
+
+
+def test_findings_carry_parents_and_the_surface_forms_seen(lexicon):
+    text = "UN Security Council members met. The U.N. envoy Lakhdar Brahimi flew to Cairo."
+    found = _find(lexicon, text, date(2013, 1, 5))
+    assert set(found.actors) >= {"un-security-council", "united-nations", "lakhdar-brahimi",
+                                 "egypt"}
+    assert found.actors["united-nations"].name == "United Nations"
+    assert found.actors["lakhdar-brahimi"].parent == "united-nations"
+    spans = [m.span for m in found.mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_empty_and_actorless_text(lexicon):
+    assert find_actors("", lexicon).mentions == ()
+    found = find_actors("nothing here at all, just lower case words.", lexicon)
+    assert found.mentions == () and dict(found.actors) == {}
+
+
+def test_a_known_persons_surname_alone_refers_back_to_them(lexicon):
+    """"Ban" is no alias (it is a common word), but after "Ban Ki-moon" it is him."""
+    alone = _find(lexicon, "Ban on arms sales was lifted.", date(2012, 1, 1))
+    assert alone.mentions == ()
+    text = "UN Secretary-General Ban Ki-moon arrived in Tripoli. Ban urged restraint."
+    found = _find(lexicon, text, date(2012, 1, 1))
+    assert [(m.actor, m.text, m.via) for m in found.mentions][-1] == (
+        "ban-ki-moon", "Ban", "surname"
+    )
+
+
+def test_a_discovered_persons_organisation_may_follow_the_name(lexicon):
+    found = _find(lexicon, "Dr. Leila Haddad of the World Health Organization warned of cholera.")
+    assert found.actors["leila-haddad"].parent == "who"
+
+
+def test_a_publication_datetime_is_taken_as_its_day(lexicon):
+    from datetime import datetime
+
+    found = _find(lexicon, "The French president spoke.", datetime(2015, 3, 1, 18, 30))
+    assert [m.actor for m in found.mentions] == ["francois-hollande"]
+
+
+_PIECES_OF_NEWS = [
+    "Russia", "Russian", "’s", "'s", " ", ", ", ". ", "\n", "-", "al-", "the ", "The ", "of ",
+    "President ", "spokeswoman ", "Mr. ", "U.S.", "UN", "Foreign Ministry", "embassy", "Ana ",
+    "Lopez", "de ", "Mistura", "Assad", "Syrian regime", "KABUL", "chief", "Deputy ", "a ",
+    "minister", "Tuesday", "Kim", "é", "ü", "1", "(", ")", "“", "”",
+]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_any_jumble_of_news_pieces_gives_consistent_mentions(lexicon, seed):
+    """No input may raise; every span must point at its own text and spans never overlap."""
+    import random
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES_OF_NEWS) for _ in range(rng.randint(0, 120)))
+    for published in (None, date(2013, 1, 22)):
+        found = _find(lexicon, text, published)
+        spans = [m.span for m in found.mentions]
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+        assert {m.actor for m in found.mentions} <= set(found.actors)
+
+
+def test_a_spokesman_of_a_known_leader_takes_the_leaders_side(lexicon):
+    found = _find(lexicon, "Putin’s spokesman Ivan Sokolov denied the report.", date(2015, 1, 1))
+    assert found.actors["ivan-sokolov"].parent == "russia"
