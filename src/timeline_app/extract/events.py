@@ -14,8 +14,19 @@ from dataclasses import replace
 from timeline_app.domain import PERSON, Actor, Article, Event
 from timeline_app.extract.event_time import choose_time
 from timeline_app.extract.parties import (
-    MentionLike, Party, find_co_sources, find_nearest, find_subject, find_target_after,
-    find_target_before, is_negated, is_participle_clause, masked_ranges, speech_verb_before,
+    MentionLike,
+    Party,
+    apposition_head,
+    enclosing,
+    find_co_sources,
+    find_nearest,
+    find_subject,
+    find_target_after,
+    find_target_before,
+    is_negated,
+    is_participle_clause,
+    masked_ranges,
+    speech_verb_before,
 )
 from timeline_app.extract.patterns import Pattern, load_patterns
 from timeline_app.extract.sentences import Sentence
@@ -106,12 +117,15 @@ def _event(
     text = article.text
     s_start, s_end = sentence.span
     trigger_text = text[trigger[0]:trigger[1]]
-    target: Party | None = None
-    if pattern.target in ("before", "either"):
+    # A clause or apposition holding the trigger also holds its target.
+    inner = enclosing(trigger, masked)
+    stop = inner[1] if inner else None
+    target: Party | None = _inside_trigger(trigger, mentions)
+    if target is None and pattern.target in ("before", "either"):
         target = find_target_before(text, s_start, trigger, mentions)
     if target is None and pattern.target == "either":
         target = find_target_after(text, s_end, trigger, mentions, pattern.preps, set(),
-                                   apposition_ok=True)
+                                   apposition_ok=True, stop=stop)
     exclude = _family(target.actor, actors) if target else set()
     passive = _passive(text, sentence, pattern, trigger, mentions, masked, actors, resolve_pronoun)
     if passive is not None:
@@ -124,17 +138,21 @@ def _event(
     elif trigger_text.lower().startswith("according to"):
         source = find_target_after(text, s_end, trigger, mentions, (), set(), window=60)
     else:
-        source = find_subject(
-            text, s_start, trigger, mentions, masked, exclude, resolve_pronoun,
-            main_only=is_participle_clause(text, s_start, trigger[0]),
-        )
-    if source is None:
+        source = apposition_head(text, trigger, masked, mentions)
+        if source is None or source.actor in exclude:
+            source = find_subject(
+                text, s_start, trigger, mentions, masked, exclude, resolve_pronoun,
+                main_only=is_participle_clause(text, s_start, trigger[0]),
+            )
+        source = _whose_country(text, source, trigger, actors)
+    if source is None or _unnamed_speaker(text, source, trigger, pattern):
         return None
     if trigger_text.lower() in pattern.nominal and not _has_agent(text, trigger, source):
         return None
     family = _family(source.actor, actors)
     if target is None and pattern.target == "after":
-        target = find_target_after(text, s_end, trigger, mentions, pattern.preps, family)
+        target = find_target_after(text, s_end, trigger, mentions, pattern.preps, family,
+                                   stop=stop)
     elif pattern.target == "near":
         target = find_nearest(trigger, sentence.span, mentions, family)
     if target is not None and target.actor in family:
@@ -195,6 +213,51 @@ def _passive(
     return agent, patient
 
 
+def _inside_trigger(trigger: tuple[int, int], mentions: Sequence[MentionLike]) -> Party | None:
+    """An actor inside the trigger phrase is the party acted on ("supplied Damascus with arms")."""
+    for mention in mentions:
+        if trigger[0] < mention.span[0] and mention.span[1] <= trigger[1]:
+            return Party(mention.actor, mention.span)
+    return None
+
+
+_WHOSE = re.compile(r",\s+whose\s+(?:country|nation|government|state)\b", re.IGNORECASE)
+
+
+def _whose_country(
+    text: str, source: Party | None, trigger: tuple[int, int], actors: Mapping[str, Actor]
+) -> Party | None:
+    """ "Lavrov, whose country remains Damascus' ally": the country acts, not the person."""
+    if source is None or not _WHOSE.match(text, source.span[1], trigger[0]):
+        return source
+    actor = actors.get(source.actor)
+    return Party(actor.parent, source.span) if actor and actor.parent else source
+
+
+_UNNAMED = re.compile(
+    r"\b(?:officials?|sources?|analysts?|diplomats?|experts?|residents?|witnesses?|observers?|"
+    r"activists?|media|reports?|people|critics|lawmakers|commentators|state media|a statement)"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_speaker(
+    text: str, source: Party, trigger: tuple[int, int], pattern: Pattern
+) -> bool:
+    """ "..., officials said": the speaker is unnamed unless an actor qualifies the noun
+    ("Russian officials said"); an actor earlier in the sentence is not the one speaking."""
+    if pattern.type != "statement" or source.span[1] > trigger[0]:
+        return False
+    before = text[max(0, trigger[0] - 40):trigger[0]]
+    noun = _UNNAMED.search(before)
+    if noun is None:
+        return False
+    noun_start = trigger[0] - len(before) + noun.start()
+    gap = text[source.span[1]:noun_start]
+    return not re.fullmatch(r"(?:['’]s)?\s*(?:\w+\s+){0,2}", gap)
+
+
 def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:
     """A bare noun ("the evacuation") is an event only when its agent modifies it directly."""
     gap = text[source.span[1]:trigger[0]]
@@ -251,7 +314,8 @@ def _finish_sentence(events: list[Event], actors: Mapping[str, Actor]) -> list[E
     for event in events:
         pattern = patterns_by_type.get(event.type)
         if event.target is None and pattern is not None and pattern.inherit_target:
-            donor = next((e for e in with_target if e.source == event.source), None)
+            donor = next((e for e in with_target if e.source == event.source), None) or next(
+                (e for e in with_target if e.source in event.co_sources), None)
             if donor is not None:
                 target = donor.target
                 event = replace(

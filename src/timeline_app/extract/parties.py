@@ -41,11 +41,16 @@ _AFFILIATION = re.compile(
     r"staff|delegation|aides?|advisers?|advisors?)\s+(?:at|of|for|from|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_CO_SOURCE = re.compile(r"(?:along|together|jointly)\s+with\s+(?:the\s+)?$|as\s+well\s+as\s+$", re.I)
+_CO_SOURCE = re.compile(
+    r"(?:along|together|jointly)\s+with\s+(?:the\s+)?$|as\s+well\s+as\s+$", re.IGNORECASE
+)
 _WORD = re.compile(r"[A-Za-z’']+")
 _PRONOUNS = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)
 # Appositions (", a key ally,") and datelines ("MASNAA, Lebanon — ") name actors that do not act.
-_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s[^,;—]{1,80}?,")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|its|his|her|their|another|one|whose|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s?)"
+    r"\s[^,;—]{1,80}?(?:,|\.$|$)"
+)
 # Subordinate clauses ("since the Syrian uprising began in 2011,") up to the next comma.
 _SUBORDINATE = re.compile(
     r"\b(?:since|because|after|before|when|while|although|though|until|whereas|if)\b[^,;]*",
@@ -57,11 +62,14 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?
 _CLAUSE_END = re.compile(r";|\s[—–]\s|,\s*and\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
 
-_DETERMINERS = frozenset("the a an its his her their this that these those".split())
+_DETERMINERS = frozenset(
+    """the a an its his her their this that these those two three four five six seven eight
+    nine ten several many some dozens hundreds thousands all both other""".split()
+)
 
 
 def last_word(gap: str) -> str:
-    """The last word of `gap` that is not a determiner ("in the" -> "in")."""
+    """The last word of `gap` that is not a determiner ("on three" -> "on")."""
     for word in reversed(_WORD.findall(gap)):
         lowered = word.lower()
         if lowered not in _DETERMINERS:
@@ -82,14 +90,59 @@ def masked_ranges(sentence: str, offset: int) -> list[tuple[int, int]]:
     return ranges
 
 
+_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
+
+
 def is_participle_clause(text: str, sentence_start: int, trigger_start: int) -> bool:
-    """True for triggers in ", selling arms" / ", using its veto": the subject is the main one."""
+    """True when the trigger shares the main clause's subject.
+
+    That is a participle (", selling arms", ", using its veto") or a verb coordinated with the
+    main one ("China imposed sanctions on US firms and warned Washington").
+    """
+    if _COORDINATED.search(text, max(sentence_start, trigger_start - 20), trigger_start):
+        return True
     comma = text.rfind(",", sentence_start, trigger_start)
     return comma >= 0 and bool(_PARTICIPLE.match(text, comma + 1, trigger_start + 20))
 
 
 def _inside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in ranges)
+
+
+def enclosing(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The innermost masked range (apposition, subordinate clause) holding `span`."""
+    best = None
+    for a, b in ranges:
+        if a <= span[0] and span[1] <= b and (best is None or b - a < best[1] - best[0]):
+            best = (a, b)
+    return best
+
+
+def apposition_head(
+    text: str, trigger: tuple[int, int], masked: Sequence[tuple[int, int]],
+    mentions: Sequence[MentionLike],
+) -> Party | None:
+    """ "an invitation to Iran, another close ally of Assad,": the noun the apposition describes
+    is the actor, even as the object of a preposition."""
+    outer = enclosing(trigger, masked)
+    if outer is None or text[outer[0]] != ",":
+        return None
+    for mention in reversed(mentions):
+        if mention.span[1] <= outer[0]:
+            if re.fullmatch(r"['’]?s?\s*", text[mention.span[1]:outer[0]]):
+                return Party(mention.actor, mention.span)
+            return None
+    return None
+
+
+# A verb right before an actor makes it an object ("has supplied Damascus", "accused Iran").
+_VERB_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|ied)\s+(?:(?:the|a|an)\s+)?$")
+_NOT_VERBS = frozenset("allied armed backed led based united red need speed indeed".split())
+
+
+def _object_of_verb(text: str, sentence_start: int, start: int) -> bool:
+    match = _VERB_BEFORE.search(text, max(sentence_start, start - 30), start)
+    return bool(match) and match.group(0).split()[0] not in _NOT_VERBS
 
 
 def find_subject(
@@ -126,6 +179,8 @@ def find_subject(
             continue
         if _CO_SOURCE.search(gap_before):
             continue
+        if _object_of_verb(text, sentence_start, start) and not possessive:
+            continue
         if main_only and candidate is not None:
             break
         if end >= best_end:
@@ -158,9 +213,8 @@ def find_co_sources(
         if start < sentence_start or end > trigger[0] or mention.actor == subject.actor:
             continue
         gap_before = text[max(sentence_start, start - 30):start]
-        if _CO_SOURCE.search(gap_before):
-            found.append(mention.actor)
-        elif end <= subject.span[0] and re.fullmatch(r"\s+and\s+", text[end:subject.span[0]]):
+        joined = end <= subject.span[0] and re.fullmatch(r"\s+and\s+", text[end:subject.span[0]])
+        if _CO_SOURCE.search(gap_before) or joined:
             found.append(mention.actor)
     return tuple(dict.fromkeys(found))
 
@@ -185,19 +239,19 @@ def find_target_before(
 def find_target_after(
     text: str, sentence_end: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
     preps: Sequence[str], exclude: set[str], *, apposition_ok: bool = False,
-    window: int = 120,
+    window: int = 120, stop: int | None = None,
 ) -> Party | None:
     """The first actor after the trigger, within its clause and, if given, after a preposition.
 
     With `preps`, an actor counts when one of them stands in the gap before it, so "arms to X"
     and "veto ... to shield X" find X while "veto ... in the Security Council" skips the venue.
     """
-    limit = min(sentence_end, trigger[1] + window)
+    limit = min(sentence_end, trigger[1] + window, stop if stop is not None else sentence_end)
     clause_end = _CLAUSE_END.search(text, trigger[1], limit)
     if clause_end:
         limit = clause_end.start()
     for mention in mentions:
-        start, end = mention.span
+        start = mention.span[0]
         if start < trigger[1] or mention.actor in exclude:
             continue
         if start >= limit:
@@ -209,8 +263,9 @@ def find_target_after(
             return Party(mention.actor, mention.span)
         if apposition_ok and re.fullmatch(r"\s*(?:[A-Z][a-z]+\.?\s+)?", gap):
             return Party(mention.actor, mention.span)
-        words = [w.lower() for w in _WORD.findall(gap)]
-        if any(p in words or (" " in p and p in gap.lower()) for p in preps):
+        words = [w.lower() for w in _WORD.findall(gap)][-4:]
+        tail = " ".join(words)
+        if any(p in words or (" " in p and p in tail) for p in preps):
             return Party(mention.actor, mention.span)
     return None
 
@@ -249,7 +304,11 @@ def speech_verb_before(text: str, sentence_start: int, position: int) -> tuple[i
 
 
 _NEGATION = re.compile(
-    r"(?:\bnot|\bno longer|\bnever|n['’]t|\bstopped|\bceased to|\brefused to|\bwithout)"
+    r"(?:\bnot|\bno longer|\bnever|n['’]t|\bstopped|\bceased to|\brefused to|\bwithout"
+    # reversals: "suspend arms sales to", "lifted sanctions on", "halted military aid"
+    r"|\bsuspen(?:d|ds|ded|ding|sion of)|\bhalt(?:s|ed|ing)?|\bstop(?:s|ping)?|\bend(?:s|ed|ing)?"
+    r"|\bfr(?:eeze|eezes|eezing|oze)|\bcut(?:s|ting)? off|\bcancel(?:s|l?ed|l?ing)?"
+    r"|\bban(?:s|ned|ning)?|\blift(?:s|ed|ing)?|\bscrap(?:s|ped|ping)?)"
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
