@@ -13,7 +13,11 @@ from dataclasses import replace
 from datetime import date
 
 from timeline_app.domain import (
-    TIME_FROM_ARTICLE_DATE, TIME_FROM_EXPRESSION, TIME_UNKNOWN, UNDATED, TimeExpression,
+    TIME_FROM_ARTICLE_DATE,
+    TIME_FROM_EXPRESSION,
+    TIME_UNKNOWN,
+    UNDATED,
+    TimeExpression,
     TimeSpan,
 )
 from timeline_app.domain.timespan import DAY
