@@ -50,6 +50,8 @@ _PRONOUNS = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the|its|his|her|their|another|one|whose|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s?)"
     r"\s[^,;—]{1,80}?(?:,|\.$|$)"
+    # relative clauses: "Duque, who has recognized Guaido as interim president, blamed ..."
+    r"|,\s+(?:who|which)\s[^,;—]{1,140}?,"
 )
 # Subordinate clauses ("since the Syrian uprising began in 2011,") up to the next comma.
 _SUBORDINATE = re.compile(
@@ -58,7 +60,9 @@ _SUBORDINATE = re.compile(
 )
 # A participle after a comma shares the main clause's subject: "X ..., selling arms, ...".
 _PARTICIPLE = re.compile(r"\s*(?:and\s*,?\s*)?[a-z]+ing\b")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:—|–|--|-)\s+")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .,'’-]{1,40}?)?(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+"
+)
 _CLAUSE_END = re.compile(r";|\s[—–]\s|,\s*and\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
 
@@ -165,6 +169,7 @@ def find_subject(
     """
     best_end = sentence_start
     candidate: Party | None = None
+    object_end: int | None = None
     for mention in mentions:
         start, end = mention.span
         if end > trigger[0] or start < sentence_start or mention.actor in exclude:
@@ -176,12 +181,24 @@ def find_subject(
         possessive = text.startswith(("'s", "’s"), end)
         prep = last_word(gap_before)
         if prep in _PREPOSITIONS and not possessive and not _AFFILIATION.search(gap_before):
+            object_end = end
+            continue
+        if object_end is not None and re.fullmatch(
+            r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?", text[object_end:start]
+        ):
+            object_end = end  # "between London and Buenos Aires": both are objects
             continue
         if _CO_SOURCE.search(gap_before):
             continue
         if _object_of_verb(text, sentence_start, start) and not possessive:
             continue
         if main_only and candidate is not None:
+            # "Venezuelan President Nicolas Maduro": the modifier gives way to its head.
+            if start - best_end <= 30 and re.fullmatch(
+                r"(?:\s+[A-Z][\w.-]*)*\s+", text[best_end:start]
+            ):
+                best_end, candidate = end, Party(mention.actor, mention.span)
+                continue
             break
         if end >= best_end:
             best_end = end
