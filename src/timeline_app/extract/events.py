@@ -30,6 +30,7 @@ from timeline_app.extract.parties import (
 )
 from timeline_app.extract.patterns import Pattern, load_patterns
 from timeline_app.extract.sentences import Sentence
+from timeline_app.extract.trigger_index import candidate_starts
 
 _PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,)}
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -90,8 +91,17 @@ def _matches(
     sentence_starts: list[int],
 ) -> dict[int, list[tuple[Pattern, tuple[int, int]]]]:
     by_sentence: dict[int, list[tuple[Pattern, tuple[int, int]]]] = {}
-    for pattern in patterns:
-        for match in pattern.regex.finditer(text):
+    starts = candidate_starts(text, tuple(p.prefixes for p in patterns))
+    for number in sorted(starts):  # pattern order breaks ties between triggers at one place
+        pattern, positions = patterns[number], starts[number]
+        last_end = -1
+        for pos in positions:
+            if pos < last_end:
+                continue
+            match = pattern.regex.match(text, pos)
+            if match is None:
+                continue
+            last_end = match.end()
             index = bisect.bisect_right(sentence_starts, match.start()) - 1
             if index < 0 or match.end() > sentences[index].span[1]:
                 continue

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from timeline_app.extract.trigger_index import trigger_prefixes
 from timeline_app.paths import lexicons_dir
 
 SOURCE_MODES = ("subject", "speaker")
@@ -36,6 +37,7 @@ class Pattern:
     summary: str = "{source} {type} {target}"
     nominal: frozenset[str] = frozenset()
     symmetric: bool = False
+    prefixes: frozenset[str] | None = None  # what a trigger can start with (trigger_index.py)
 
 
 @lru_cache(maxsize=8)
@@ -82,4 +84,5 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         summary=entry.get("summary", "{source} {type} {target}"),
         nominal=frozenset(n.lower() for n in entry.get("nominal", ())),
         symmetric=bool(entry.get("symmetric", False)),
+        prefixes=trigger_prefixes(alternation),
     )

@@ -1,0 +1,150 @@
+"""Which relation patterns can start at a word: a prefix index so that each pattern's regex
+runs only where its trigger could begin.
+
+Running two dozen case-insensitive alternations over every position of an article cost more than
+the rest of extraction together; Python's regex engine has no multi-pattern literal prefilter, so
+we derive one from the parsed triggers: the set of lowercase strings (up to PREFIX characters) a
+match can begin with. Whitespace in triggers and text is compared as a single space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+try:  # Python 3.11+: the parser lives in re._parser; sre_parse is its deprecated alias
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+PREFIX = 4
+_LIMIT = 4000  # more alternatives than this: give up filtering (always run the pattern)
+_WHITESPACE = re.compile(r"\s")
+_WORD_START = re.compile(r"(?<![\w-])\w")
+
+Options = set[tuple[str, bool]]  # (prefix, stopped: nothing more can be known after it)
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _concat(left: Options, right_of, n: int) -> Options:
+    out: Options = set()
+    for text, stopped in left:
+        if stopped or len(text) >= n:
+            out.add((text[:n], True))
+            continue
+        for more, more_stopped in right_of(n - len(text)):
+            out.add((text + more, more_stopped))
+    if len(out) > _LIMIT:
+        raise _TooMany
+    return out
+
+
+def _sequence(items, n: int) -> Options:
+    current: Options = {("", False)}
+    for item in items:
+        current = _concat(current, lambda room, item=item: _item(item, room), n)
+    return current
+
+
+def _item(item, n: int) -> Options:
+    op, arg = item
+    c = sre_constants
+    if op is c.LITERAL:
+        return {(chr(arg).lower(), False)}
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {("", False)}  # zero-width: the lookarounds are checked by the regex itself
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in arg:
+            if kind is c.LITERAL:
+                chars.add(chr(value).lower())
+            elif kind is c.RANGE and value[1] - value[0] <= 26:
+                chars.update(chr(v).lower() for v in range(value[0], value[1] + 1))
+            elif kind is c.CATEGORY and value is c.CATEGORY_SPACE:
+                chars.add(" ")
+            else:
+                return {("", True)}
+        return {(ch, False) for ch in chars}
+    if op is c.BRANCH:
+        out: Options = set()
+        for seq in arg[1]:
+            out |= _sequence(seq, n)
+        return out
+    if op is c.SUBPATTERN:
+        return _sequence(arg[-1], n)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, high, seq = arg
+        result: Options = set()
+        current: Options = {("", False)}
+        for count in range(0, min(high, low + n) + 1):
+            if count >= low:
+                result |= current
+            current = _concat(current, lambda room: _sequence(seq, room), n)
+        if high > low + n:
+            result |= {(t, True) for t, _ in current}
+        return result
+    return {("", True)}  # anything else (any character, backreferences): cannot filter
+
+
+def trigger_prefixes(alternation: str, n: int = PREFIX) -> frozenset[str] | None:
+    """The lowercase strings a match can start with, or None when nothing can be ruled out."""
+    try:
+        options = _sequence(sre_parse.parse(alternation, re.IGNORECASE), n)
+    except (_TooMany, RecursionError, re.error):
+        return None
+    prefixes = frozenset(text for text, _ in options)
+    return None if "" in prefixes else prefixes
+
+
+@lru_cache(maxsize=8)
+def _index(prefix_sets: tuple[frozenset[str] | None, ...]):
+    by_length: dict[int, dict[str, list[int]]] = {}
+    always = []
+    for i, prefixes in enumerate(prefix_sets):
+        if prefixes is None:
+            always.append(i)
+            continue
+        for prefix in prefixes:
+            by_length.setdefault(len(prefix), {}).setdefault(prefix, []).append(i)
+    return tuple(sorted(by_length.items())), tuple(always)
+
+
+def candidate_starts(
+    text: str, prefix_sets: tuple[frozenset[str] | None, ...]
+) -> dict[int, list[int]]:
+    """pattern index -> word-start offsets where that pattern's trigger could begin."""
+    by_length, always = _index(prefix_sets)
+    lookup = _lookup_for(prefix_sets)
+    folded = _WHITESPACE.sub(" ", text).lower()
+    if len(folded) != len(text):  # a character whose lower case is longer: keep offsets right
+        folded = "".join(ch.lower()[:1] if not ch.isspace() else " " for ch in text)
+    starts: dict[int, list[int]] = {i: [] for i in always}
+    positions = [m.start() for m in _WORD_START.finditer(text)]
+    for pos in positions:
+        key = folded[pos:pos + PREFIX]
+        hits = lookup.get(key)
+        if hits is None:
+            hits = tuple(i for length, table in by_length for i in table.get(key[:length], ()))
+            if len(lookup) < 200_000:
+                lookup[key] = hits
+        for i in hits:
+            starts.setdefault(i, []).append(pos)
+    for i in always:
+        starts[i] = positions
+    return starts
+
+
+@lru_cache(maxsize=8)
+def _lookup_for(prefix_sets: tuple[frozenset[str] | None, ...]) -> dict[str, tuple[int, ...]]:
+    """A memo of PREFIX-character keys to the patterns they may start (words repeat a lot)."""
+    return {}
+
+
+def prefix_sets_of(triggers_by_pattern: Sequence[str]) -> tuple[frozenset[str] | None, ...]:
+    return tuple(trigger_prefixes(t) for t in triggers_by_pattern)
