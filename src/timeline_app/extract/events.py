@@ -23,6 +23,7 @@ from timeline_app.extract.parties import (
     find_subject,
     find_target_after,
     find_target_before,
+    is_irrealis,
     is_negated,
     is_participle_clause,
     masked_ranges,
@@ -174,6 +175,8 @@ def _event(
     if pattern.requires_target and target is None:
         return None
     kind, polarity = pattern.type, pattern.polarity
+    if kind != "statement" and is_irrealis(text, s_start, trigger[0]):
+        return None
     if is_negated(text, s_start, trigger[0]):
         if not pattern.negated:
             return None

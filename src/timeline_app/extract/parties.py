@@ -331,5 +331,28 @@ _NEGATION = re.compile(
 )
 
 
+# "blocked U.S.-led efforts at the Security Council to tighten sanctions": the act is opposed.
+_OPPOSED = re.compile(
+    r"\b(?:block(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|resist(?:s|ed|ing)?|reject(?:s|ed|ing)?|"
+    r"thwart(?:s|ed|ing)?|refus(?:e|es|ed|ing))\b[^;]{0,80}?\bto\s+$",
+    re.IGNORECASE,
+)
+
+
+# Wishes and attempts are not acts: "has sought to normalise relations with Riyadh".
+_IRREALIS = re.compile(
+    r"\b(?:s(?:ought|eeks?|eeking)|tr(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|"
+    r"wants?|wanted|aim(?:s|ed|ing)?|threat(?:en|ens|ened|ening)|plot(?:s|ted|ting)?|"
+    r"fail(?:s|ed|ing)?)\s+to\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
+    return bool(_IRREALIS.search(text[max(sentence_start, trigger_start - 40):trigger_start]))
+
+
 def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
-    return bool(_NEGATION.search(text[max(sentence_start, trigger_start - 30):trigger_start]))
+    if _NEGATION.search(text[max(sentence_start, trigger_start - 30):trigger_start]):
+        return True
+    return bool(_OPPOSED.search(text[max(sentence_start, trigger_start - 100):trigger_start]))
