@@ -98,7 +98,7 @@ def test_participle_list_shares_subject_and_target_and_co_source():
     assert (arms.source, arms.target) == ("france", "chad")
     veto = one(events, "veto_support")
     assert (veto.source, veto.target, veto.co_sources) == ("france", "chad", ("united-kingdom",))
-    assert not [e for e in events if e.type == "sanctions"], "shielded from sanctions is no sanction"
+    assert not [e for e in events if e.type == "sanctions"], "shielded from sanctions: none"
 
 
 def test_distancing_reflexive():
@@ -186,3 +186,39 @@ def test_passive_voice_swaps_the_parties():
 def test_joint_acts_make_the_partner_the_target():
     event = one(run("Niger and Mali held talks on Friday.", {"Friday": FRIDAY}), "negotiation")
     assert {event.source, event.target} == {"niger", "mali"}
+
+
+def test_dated_sentence_without_trigger_is_an_occurrence_with_its_actors():
+    events = run("Turkey closed its border with Syria on Friday. Kenya is a country.",
+                 {"Friday": FRIDAY})
+    occurrence = one(events, "occurrence")
+    assert occurrence.actors == ("turkey", "syria")
+    assert occurrence.time.value == "2014-05-09"
+    assert occurrence.target is None  # no relation is invented from it
+    assert len(events) == 1  # the undated sentence gives nothing
+
+
+def test_a_sentence_with_a_relation_gets_no_extra_occurrence():
+    events = run("France condemned Chad on Friday.", {"Friday": FRIDAY})
+    assert [e.type for e in events] == ["condemnation"]
+
+
+def test_coordinated_verb_keeps_the_main_subject():
+    events = run("Iran imposed sanctions on three Turkish firms and threatened Azerbaijan.")
+    threat = one(events, "threat")
+    assert (threat.source, threat.target) == ("iran", "azerbaijan")
+
+
+def test_opposed_and_reversed_acts_are_not_the_act():
+    events = run("Britain suspended arms sales to Chad. Kenya blocked efforts at the UN "
+                 "Security Council to impose sanctions on Somalia.")
+    assert one(events, "distancing").source == "united-kingdom"
+    assert not [e for e in events if e.type in ("arms_supply", "sanctions")]
+
+
+def test_relative_clause_does_not_steal_the_subject():
+    events = run("President Amara, who has backed Uganda for years, condemned Rwanda.")
+    condemnation = one(events, "condemnation")
+    assert (condemnation.source, condemnation.target) == ("amara", "rwanda")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("amara", "uganda")

@@ -71,6 +71,14 @@ def extract_events(
         return None
 
     events: list[Event] = []
+    for sentence_index, sentence in enumerate(sentences):
+        if sentence_index in matches:
+            continue
+        lo = bisect.bisect_left(mention_starts, sentence.span[0])
+        hi = bisect.bisect_left(mention_starts, sentence.span[1])
+        event = _occurrence(article, sentence, mentions[lo:hi], actors)
+        if event is not None:
+            events.append(event)
     for sentence_index, sentence_matches in matches.items():
         sentence = sentences[sentence_index]
         lo = bisect.bisect_left(mention_starts, sentence.span[0])
@@ -84,7 +92,59 @@ def extract_events(
             if event is not None:
                 found.append(event)
         events.extend(_finish_sentence(found, actors))
+    events.sort(key=lambda e: e.span)
     return events
+
+
+_HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|made|held|left|went|"
+                       r"came|broke|said|fled|ran|led|told|sent|gave|beg[ai]n|will|would|is|was|"
+                       r"were|has|have|had)\b")
+
+
+def _occurrence(
+    article: Article, sentence: Sentence, mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor],
+) -> Event | None:
+    """A dated sentence about known actors with no relation trigger is still a timeline event
+    ("The uprising against Assad began in March 2011"): analysts want it, with its actors."""
+    text = article.text
+    heads = [m for m in mentions if m.head and sentence.span[0] <= m.span[0]]
+    if not heads or not _HAPPENED.search(sentence.text):
+        return None
+    dated = [
+        x for x in article.time_expressions
+        if sentence.span[0] <= x.span[0] and x.span[1] <= sentence.span[1]
+        and x.type in ("DATE", "TIME") and (x.time.is_dated or x.relative)
+    ]
+    if not dated:
+        return None
+    masked = masked_ranges(sentence.text, sentence.span[0])
+    main = [m for m in heads if not any(a <= m.span[0] < b for a, b in masked)] or heads
+    time, time_text, time_span, time_source = choose_time(
+        text, sentence.span, dated[0].span, dated, article.published
+    )
+    involved = tuple(dict.fromkeys(m.actor for m in main))[:4]
+    clipped = " ".join(sentence.text.split()[:22])
+    if len(sentence.text.split()) > 22:
+        clipped += "…"
+    return Event(
+        id=f"{article.id}:{sentence.span[0]}o",
+        article=article.id,
+        type="occurrence",
+        summary=clipped,
+        sentence=sentence.text,
+        span=sentence.span,
+        actors=involved,
+        source=involved[0],
+        target=None,
+        polarity=0.0,
+        time=time,
+        time_text=time_text,
+        time_span=time_span,
+        time_source=time_source,
+        trigger=dated[0].span,
+        co_sources=(),
+    )
 
 
 def _matches(
