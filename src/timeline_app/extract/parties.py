@@ -348,8 +348,18 @@ _IRREALIS = re.compile(
 )
 
 
+# What one party asks of another: "urged the G7 leaders to impose sanctions" is no sanction yet.
+_ASKED = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
+    r"encourag(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\s+(?:[\w.'’-]+\s+){0,6}?to\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
-    return bool(_IRREALIS.search(text[max(sentence_start, trigger_start - 40):trigger_start]))
+    if _IRREALIS.search(text[max(sentence_start, trigger_start - 40):trigger_start]):
+        return True
+    return bool(_ASKED.search(text[max(sentence_start, trigger_start - 90):trigger_start]))
 
 
 def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
