@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 
@@ -149,6 +150,31 @@ def _object_of_verb(text: str, sentence_start: int, start: int) -> bool:
     return bool(match) and match.group(0).split()[0] not in _NOT_VERBS
 
 
+_PREP_OBJECT, _CO_ACTOR, _VERB_OBJECT = "prep-object", "co-actor", "verb-object"
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?")
+
+
+@lru_cache(maxsize=8192)
+def _role(text: str, sentence_start: int, start: int, end: int) -> str | None:
+    """Why a mention cannot be a subject, whatever the trigger (None: it can be).
+
+    Cached because every trigger of a sentence asks the same of the same mentions; keying on
+    the text is cheap since Python caches a string's hash.
+    """
+    gap_before = text[max(sentence_start, start - 40):start]
+    possessive = text.startswith(("'s", "’s"), end)
+    if (
+        last_word(gap_before) in _PREPOSITIONS and not possessive
+        and not _AFFILIATION.search(gap_before)
+    ):
+        return _PREP_OBJECT
+    if _CO_SOURCE.search(gap_before):
+        return _CO_ACTOR
+    if not possessive and _object_of_verb(text, sentence_start, start):
+        return _VERB_OBJECT
+    return None
+
+
 def find_subject(
     text: str,
     sentence_start: int,
@@ -177,20 +203,14 @@ def find_subject(
         if _inside(mention.span, masked) and not _inside(trigger, [r for r in masked
                                                                   if r[0] <= start < r[1]]):
             continue
-        gap_before = text[max(sentence_start, start - 40):start]
-        possessive = text.startswith(("'s", "’s"), end)
-        prep = last_word(gap_before)
-        if prep in _PREPOSITIONS and not possessive and not _AFFILIATION.search(gap_before):
+        role = _role(text, sentence_start, start, end)
+        if role == _PREP_OBJECT:
             object_end = end
             continue
-        if object_end is not None and re.fullmatch(
-            r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?", text[object_end:start]
-        ):
+        if object_end is not None and _JOINED.fullmatch(text, object_end, start):
             object_end = end  # "between London and Buenos Aires": both are objects
             continue
-        if _CO_SOURCE.search(gap_before):
-            continue
-        if _object_of_verb(text, sentence_start, start) and not possessive:
+        if role is not None:
             continue
         if main_only and candidate is not None:
             # "Venezuelan President Nicolas Maduro": the modifier gives way to its head.
@@ -356,7 +376,14 @@ _ASKED = re.compile(
 )
 
 
+def _infinitive_before(text: str, sentence_start: int, trigger_start: int) -> bool:
+    """A cheap test that "to" (and at most one word) stands right before the trigger."""
+    return " to " in text[max(sentence_start, trigger_start - 20):trigger_start]
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
+    if not _infinitive_before(text, sentence_start, trigger_start):
+        return False
     if _IRREALIS.search(text[max(sentence_start, trigger_start - 40):trigger_start]):
         return True
     return bool(_ASKED.search(text[max(sentence_start, trigger_start - 90):trigger_start]))
@@ -365,4 +392,6 @@ def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
 def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
     if _NEGATION.search(text[max(sentence_start, trigger_start - 30):trigger_start]):
         return True
+    if not _infinitive_before(text, sentence_start, trigger_start):
+        return False
     return bool(_OPPOSED.search(text[max(sentence_start, trigger_start - 100):trigger_start]))
