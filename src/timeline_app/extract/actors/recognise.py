@@ -38,6 +38,14 @@ _POSSESSIVES = frozenset({"'s", "’s"})
 _OF = (" of ", " of the ", " of the\t", "\tof ")
 _AFFILIATED = re.compile(r",?[ \t]+(?:of|from|at|for)[ \t]+(?:the[ \t]+)?")
 _AFTER_NAME = frozenset(" \t'’")
+# Words that make a city name part of an institution's or a treaty's name ("Lima Group").
+_INSTITUTION_WORDS = frozenset(
+    """Group Groups State University Agreement Agreements Accord Accords Conference Declaration
+    Protocol Olympics Olympic Stock Exchange Times Post Club Airport Metro Marathon Convention
+    Conventions Process Format Institute Center Centre Museum Stadium Region Oblast Province
+    Consensus Principles Charter Communique Club Zoo Festival Fair Summit Forum Initiative
+    Memorandum Plan Peace Statement Document Treaty Pact School Mayor Police""".split()
+)
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z]+)")
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "az", "an", "ul", "ud"})
 _TITLE_CONNECTORS = frozenset({"of", "the", "for", "to"})
@@ -409,6 +417,12 @@ class _Scan:
                 return i + n
             if key in lex.weak and i + n < len(keys) and self._name_like(keys[i + n]):
                 return None  # "Chad Smith", "Jordan Peterson"
+            if phrase.via == "capital" and i + n < len(keys) and (
+                keys[i + n] in _INSTITUTION_WORDS or self._name_like(keys[i + n])
+            ):
+                # "Lima Group", "Moscow State University", "Paris Agreement": a longer name
+                # that starts with a city is an institution or a treaty, not the government.
+                return self._name_end(keys, i + n)
             stop = self._emit_phrase(phrase, start, end, titled)
             return self._index_after(tokens, i + n - 1, stop) if stop > end else i + n
         return None
