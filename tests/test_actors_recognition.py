@@ -279,3 +279,19 @@ def test_any_jumble_of_news_pieces_gives_consistent_mentions(lexicon, seed):
 def test_a_spokesman_of_a_known_leader_takes_the_leaders_side(lexicon):
     found = _find(lexicon, "Putin’s spokesman Ivan Sokolov denied the report.", date(2015, 1, 1))
     assert found.actors["ivan-sokolov"].parent == "russia"
+
+
+def test_city_names_inside_institution_and_treaty_names_are_not_governments(lexicon):
+    text = ("Envoys of the Lima Group met at Moscow State University to discuss the Paris "
+            "Agreement, while Moscow said the Beijing Olympics were a success.")
+    found = _find(lexicon, text)
+    assert _pairs(found) == [("russia", "Moscow")]
+    assert found.mentions[0].span[0] == text.index("Moscow said")
+
+
+def test_a_longer_name_is_not_the_lexicon_person_who_shares_its_first_word(lexicon):
+    found = _find(lexicon, "Negotiator Hadi al-Bahra left Geneva. President Hadi stayed.")
+    assert ("abd-rabbuh-mansur-hadi", "Hadi al-Bahra") not in _pairs(found)
+    assert [m.actor for m in found.mentions if m.text.startswith("Hadi al")] != [
+        "abd-rabbuh-mansur-hadi"]
+    assert "abd-rabbuh-mansur-hadi" in [m.actor for m in found.mentions]

@@ -38,6 +38,8 @@ _POSSESSIVES = frozenset({"'s", "’s"})
 _OF = (" of ", " of the ", " of the\t", "\tof ")
 _AFFILIATED = re.compile(r",?[ \t]+(?:of|from|at|for)[ \t]+(?:the[ \t]+)?")
 _AFTER_NAME = frozenset(" \t'’")
+# "Hadi al-Bahra" is not President Hadi: the name goes on with a particle.
+_NAME_GOES_ON = re.compile(r"[ \t](?:al|el|ad|as|ash|bin|ibn|abu|bint|ben)[- ][A-Z]")
 # Words that make a city name part of an institution's or a treaty's name ("Lima Group").
 _INSTITUTION_WORDS = frozenset(
     """Group Groups State University Agreement Agreements Accord Accords Conference Declaration
@@ -211,7 +213,9 @@ class _Scan:
                     if (
                         text[name_end:name_end + 1] not in _AFTER_NAME
                         or following not in after_words
-                    ) and not self._title_before(begin):
+                    ) and not self._title_before(begin) and not _NAME_GOES_ON.match(
+                        text, name_end
+                    ):
                         actor = self._pick(phrases[key])
                         self.seen.add(actor.id)
                         mentions.append(_Mention(actor.id, (begin, name_end), phrases[key].via,
