@@ -23,10 +23,12 @@ from timeline_app.extract.parties import (
     find_subject,
     find_target_after,
     find_target_before,
+    gerund_agent,
     is_irrealis,
     is_negated,
     is_participle_clause,
     masked_ranges,
+    relative_clause_head,
     speech_verb_before,
 )
 from timeline_app.extract.patterns import Pattern, load_patterns
@@ -210,10 +212,18 @@ def _event(
         source = find_target_after(text, s_end, trigger, mentions, (), set(), window=60)
     else:
         source = apposition_head(text, trigger, masked, mentions)
-        if source is None or source.actor in exclude:
+        special = gerund_agent(text, s_start, trigger, mentions)
+        if special is False and pattern.type != "statement":
+            special = relative_clause_head(text, s_start, trigger, mentions)
+        if special is not False:
+            source = special if isinstance(special, Party) else None
+            if source is None:
+                return None
+        elif source is None or source.actor in exclude:
             source = find_subject(
                 text, s_start, trigger, mentions, masked, exclude, resolve_pronoun,
                 main_only=is_participle_clause(text, s_start, trigger[0]),
+                inverted_ok=pattern.type == "statement",
             )
         source = _whose_country(text, source, trigger, actors)
     if source is None or _unnamed_speaker(text, source, trigger, pattern):

@@ -98,6 +98,49 @@ def masked_ranges(sentence: str, offset: int) -> list[tuple[int, int]]:
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
 
 
+_GERUND_COMPLEMENT = re.compile(r"\b(?:for|of)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:that|which)\s+(?:(?:would|will|could|might|may|should|did|does)\s+)?"
+    r"(?:(?:have|has|had)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def gerund_agent(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> Party | bool | None:
+    """ "criticised Moscow for supplying weapons": the -ing act is the object's, not the
+    subject's. False when the trigger is not such a complement; None when its agent is no
+    known actor ("accused Western states of arming rebels")."""
+    if not text[trigger[0]:trigger[1]].split()[0].endswith("ing"):
+        return False
+    if not _GERUND_COMPLEMENT.search(text, max(sentence_start, trigger[0] - 6), trigger[0]):
+        return False
+    for mention in reversed(mentions):
+        if mention.span[1] <= trigger[0]:
+            if trigger[0] - mention.span[1] <= 12 and mention.span[0] >= sentence_start:
+                return Party(mention.actor, mention.span)
+            return None
+    return None
+
+
+def relative_clause_head(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> Party | bool | None:
+    """ "any text that threatens sanctions": a restrictive relative clause acts for the noun
+    before "that". False when the trigger opens no such clause; None when that noun is no
+    known actor."""
+    match = _RELATIVE.search(text, max(sentence_start, trigger[0] - 40), trigger[0])
+    if match is None or text[match.start() - 2:match.start()].strip() == ",":
+        return False
+    for mention in reversed(mentions):
+        if mention.span[1] <= match.start():
+            if match.start() - mention.span[1] <= 2:
+                return Party(mention.actor, mention.span)
+            return None
+    return None
+
+
 def is_participle_clause(text: str, sentence_start: int, trigger_start: int) -> bool:
     """True when the trigger shares the main clause's subject.
 
@@ -185,12 +228,14 @@ def find_subject(
     resolve_pronoun,
     *,
     main_only: bool = False,
+    inverted_ok: bool = True,
 ) -> Party | None:
     """The nearest actor before the trigger that is not the object of a preposition.
 
     A pronoun nearer to the trigger than any actor ("he was not protecting ...") is resolved by
     `resolve_pronoun(word, position)`. With nothing before the trigger, an actor right after it
-    is taken ("said Denisov", "according to the ministry"). With `main_only`, the first such
+    is taken ("said Denisov", "according to the ministry") when `inverted_ok`. With `main_only`,
+    the first such
     actor of the sentence (the main clause's subject) is taken instead of the nearest.
     """
     best_end = sentence_start
@@ -229,7 +274,7 @@ def find_subject(
         resolved = resolve_pronoun(pron.group(1).lower(), pron.start())
         if resolved and resolved not in exclude:
             candidate = Party(resolved, (pron.start(), pron.end()))
-    if candidate is not None:
+    if candidate is not None or not inverted_ok:
         return candidate
     for mention in mentions:
         if mention.span[0] >= trigger[1] and mention.actor not in exclude:
