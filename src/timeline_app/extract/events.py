@@ -17,6 +17,7 @@ from timeline_app.extract.parties import (
     MentionLike,
     Party,
     apposition_head,
+    can_be_subject,
     enclosing,
     find_co_sources,
     find_nearest,
@@ -30,6 +31,7 @@ from timeline_app.extract.parties import (
     masked_ranges,
     relative_clause_head,
     speech_verb_before,
+    strip_dateline,
 )
 from timeline_app.extract.patterns import Pattern, load_patterns
 from timeline_app.extract.sentences import Sentence
@@ -66,11 +68,14 @@ def extract_events(
         if kinds is None:
             return None
         index = bisect.bisect_left(mention_starts, position)
+        fallback = None
         for mention in reversed(mentions[max(0, index - 40):index]):
             actor = actors.get(mention.actor)
             if actor is not None and actor.kind in kinds:
-                return actor.id
-        return None
+                if can_be_subject(text, *mention.span):
+                    return actor.id
+                fallback = fallback or actor.id
+        return fallback
 
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
@@ -126,9 +131,8 @@ def _occurrence(
         text, sentence.span, dated[0].span, dated, article.published
     )
     involved = tuple(dict.fromkeys(m.actor for m in main))[:4]
-    clipped = " ".join(sentence.text.split()[:22])
-    if len(sentence.text.split()) > 22:
-        clipped += "…"
+    words = strip_dateline(sentence.text).split()
+    clipped = " ".join(words[:22]) + ("…" if len(words) > 22 else "")
     return Event(
         id=f"{article.id}:{sentence.span[0]}o",
         article=article.id,
@@ -213,6 +217,10 @@ def _event(
     else:
         source = apposition_head(text, trigger, masked, mentions)
         special = gerund_agent(text, s_start, trigger, mentions)
+        if special is False and pattern.type == "statement" and _AFTER_QUOTE.search(
+            text, max(s_start, trigger[0] - 5), trigger[0]
+        ):
+            special = _speaker_after(text, trigger, mentions)  # '"...," said a diplomat'
         if special is False and pattern.type != "statement":
             special = relative_clause_head(text, s_start, trigger, mentions)
         if special is not False:
@@ -296,6 +304,22 @@ def _passive(
     return agent, patient
 
 
+_AFTER_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
+
+
+def _speaker_after(
+    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike]
+) -> Party | None:
+    """After a quotation the speaker follows the verb, or is no actor we know."""
+    for mention in mentions:
+        if mention.span[0] >= trigger[1]:
+            gap = text[trigger[1]:mention.span[0]]
+            if len(gap) <= 40 and mention.head and not re.search(r"[,.;]|\bwho\b", gap):
+                return Party(mention.actor, mention.span)
+            return None
+    return None
+
+
 def _inside_trigger(trigger: tuple[int, int], mentions: Sequence[MentionLike]) -> Party | None:
     """An actor inside the trigger phrase is the party acted on ("supplied Damascus with arms")."""
     for mention in mentions:
@@ -369,12 +393,23 @@ def _summary(
     actors: Mapping[str, Actor], text: str, trigger: tuple[int, int],
 ) -> str:
     src, tgt = _name(source.actor, actors), _name(target.actor if target else None, actors)
+    if kind == "statement" and text[trigger[0]:trigger[1]].lower() == "according to":
+        # "Fighting has killed 100,000 people, according to UN estimates": what comes before.
+        start = text.rfind("\n", 0, trigger[0]) + 1
+        before = re.split(r"(?<=[.!?])\s", text[start:trigger[0]])[-1].strip(" ,")
+        words = before.split()
+        clipped = " ".join(words[:18]) + ("…" if len(words) > 18 else "")
+        return f"{src}: {clipped}"
     if kind == "statement":
-        rest = text[trigger[1]:trigger[1] + 160].strip(" ,:\"'‘’“”.")
-        rest = re.split(r"(?<=[.!?])\s|\n", rest)[0]
+        after = text[trigger[1]:trigger[1] + 160]
+        if after.lstrip(" \"'‘’“”")[:1] in (".", "!", "?", ""):
+            rest = ""  # the sentence ends with the verb: what was said came before it
+        else:
+            rest = re.split(r"(?<=[.!?])\s|\n", after.strip(" ,:\"'‘’“”."))[0]
         if len(rest) < 8:  # quote before the attribution: "‘‘...,’’ Denisov said."
-            sentence_start = text.rfind("\n", 0, source.span[0]) + 1
-            rest = text[sentence_start:source.span[0]].strip(" ,:\"'‘’“”")
+            line_start = text.rfind("\n", 0, source.span[0]) + 1
+            before = re.split(r"(?<=[.!?])\s+(?=[\"“‘A-Z])", text[line_start:source.span[0]])
+            rest = before[-1].strip(" ,:\"'‘’“”")
         rest = _LEAD_IN.sub("", rest)
         words = rest.split()
         clipped = " ".join(words[:18]) + ("…" if len(words) > 18 else "")

@@ -62,7 +62,8 @@ _SUBORDINATE = re.compile(
 # A participle after a comma shares the main clause's subject: "X ..., selling arms, ...".
 _PARTICIPLE = re.compile(r"\s*(?:and\s*,?\s*)?[a-z]+ing\b")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .,'’-]{1,40}?)?(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+"
+    r"^[*_]{0,2}[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .,'’-]{1,40}?)?(?:\s*\([^)]{1,30}\))?"
+    r"[*_]{0,2}\s*(?:—|–|--|-)\s+"
 )
 _CLAUSE_END = re.compile(r";|\s[—–]\s|,\s*and\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
@@ -80,6 +81,12 @@ def last_word(gap: str) -> str:
         if lowered not in _DETERMINERS:
             return lowered
     return ""
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without its "MONTREUX, Switzerland, Jan. 22 (Newswire) —" opening."""
+    dateline = _DATELINE.match(sentence.lstrip("*_ "))
+    return sentence.lstrip("*_ ")[dateline.end():] if dateline else sentence
 
 
 def masked_ranges(sentence: str, offset: int) -> list[tuple[int, int]]:
@@ -216,6 +223,12 @@ def _role(text: str, sentence_start: int, start: int, end: int) -> str | None:
     if not possessive and _object_of_verb(text, sentence_start, start):
         return _VERB_OBJECT
     return None
+
+
+def can_be_subject(text: str, start: int, end: int) -> bool:
+    """Whether a mention stands where a subject can ("the fall of Assad": no), for pronouns."""
+    sentence_start = max(text.rfind(". ", max(0, start - 200), start) + 2, 0)
+    return _role(text, sentence_start, start, end) is None
 
 
 def find_subject(

@@ -421,6 +421,10 @@ class _Scan:
                 return i + n
             if key in lex.weak and i + n < len(keys) and self._name_like(keys[i + n]):
                 return None  # "Chad Smith", "Jordan Peterson"
+            if _NAME_GOES_ON.match(text, end) and all(
+                lex.actors[a].kind == PERSON for a in phrase.actors
+            ):
+                return None  # "Hadi al-Bahra" is someone else than President Hadi
             if phrase.via == "capital" and i + n < len(keys) and (
                 keys[i + n] in _INSTITUTION_WORDS or self._name_like(keys[i + n])
             ):
