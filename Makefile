@@ -25,6 +25,10 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/extract_throughput.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/timeml_eval.py
 
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
+	$(BIN)/python packaging/build.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 

@@ -3,6 +3,7 @@
     timeline-app extract PATH... [--published YYYY-MM-DD] [--json OUT] [--project OUT.tlproj]
     timeline-app export PATH... --format json|csv|timelinejs|gexf|graphml -o OUT
     timeline-app render PATH... [--timeline OUT] [--graph OUT] [--width W] [--height H]
+                        [--from DATE --to DATE] [--title T] [--scale S] [--lanes actor|relation]
     timeline-app [PATH...] [--published YYYY-MM-DD] [--screenshot OUT.png]   (the desktop app)
 
 Exit status is non-zero only for wrong usage: unreadable files are reported per file (on stderr
@@ -58,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     render.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     render.add_argument("--title", help="title printed above the image")
+    render.add_argument("--scale", type=float, default=1.0,
+                        help="pixel ratio for PNG (2 for HiDPI slides)")
+    render.add_argument("--lanes", choices=("actor", "relation"), default="actor",
+                        help="timeline lanes by actor or by relation type")
+    render.add_argument("--theme", choices=("light", "dark"), default="light")
+    render.add_argument("--no-legend", action="store_true", help="leave out the legend")
     return parser
 
 
@@ -151,7 +158,11 @@ def run_export(args: argparse.Namespace) -> int:
 
     corpus = load_corpus(args)
     _report_errors(corpus)
-    export_corpus(corpus, args.output, args.format)
+    try:
+        export_corpus(corpus, args.output, args.format)
+    except OSError as exc:
+        print(f"timeline-app export: cannot write {args.output}: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -164,8 +175,13 @@ def run_render(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
     _report_errors(corpus)
     window = (args.start, args.end) if args.start or args.end else None
-    render_images(corpus, timeline=args.timeline, graph=args.graph, width=args.width,
-                  height=args.height, window=window, title=args.title)
+    try:
+        render_images(corpus, timeline=args.timeline, graph=args.graph, width=args.width,
+                      height=args.height, window=window, title=args.title, scale=args.scale,
+                      lanes=args.lanes, legend=not args.no_legend, theme=args.theme)
+    except (ValueError, OSError) as exc:  # a bad size or format, an unwritable folder
+        print(f"timeline-app render: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
