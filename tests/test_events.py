@@ -222,3 +222,27 @@ def test_relative_clause_does_not_steal_the_subject():
     assert (condemnation.source, condemnation.target) == ("amara", "rwanda")
     support = one(events, "support")
     assert (support.source, support.target) == ("amara", "uganda")
+
+
+def test_trigger_ending_in_its_preposition_still_finds_the_target():
+    sanctions = one(run("Kenya imposed a travel ban on Somalia."), "sanctions")
+    assert (sanctions.source, sanctions.target) == ("kenya", "somalia")
+
+
+def test_leaders_joined_by_and_with_titles_meet():
+    events = run("Kenyan President Amara and Turkish President Okafor discussed trade by "
+                 "telephone on Friday.", {"Friday": FRIDAY})
+    meeting = one(events, "meeting")
+    assert {meeting.source, meeting.target} == {"amara", "okafor"}
+
+
+def test_threatened_and_proposed_acts_are_not_events_of_their_kind():
+    events = run("Britain threatened new sanctions against Chad. Kenya called for talks with "
+                 "Somalia.")
+    assert not [e for e in events if e.type in ("sanctions", "negotiation")]
+    assert one(events, "threat").target == "chad"
+
+
+def test_a_sentence_whose_triggers_give_nothing_can_still_be_an_occurrence():
+    events = run("Mali signed nothing; talks stalled in Niger on Friday.", {"Friday": FRIDAY})
+    assert [e.type for e in events] == ["occurrence"]

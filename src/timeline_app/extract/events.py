@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from timeline_app.domain import PERSON, Actor, Article, Event
+from timeline_app.domain.actor import ORGANISATION
 from timeline_app.extract.event_time import choose_time
 from timeline_app.extract.parties import (
     MentionLike,
@@ -79,26 +80,23 @@ def extract_events(
 
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
-        if sentence_index in matches:
-            continue
-        lo = bisect.bisect_left(mention_starts, sentence.span[0])
-        hi = bisect.bisect_left(mention_starts, sentence.span[1])
-        event = _occurrence(article, sentence, mentions[lo:hi], actors)
-        if event is not None:
-            events.append(event)
-    for sentence_index, sentence_matches in matches.items():
-        sentence = sentences[sentence_index]
         lo = bisect.bisect_left(mention_starts, sentence.span[0])
         hi = bisect.bisect_left(mention_starts, sentence.span[1])
         local = mentions[lo:hi]
-        masked = masked_ranges(sentence.text, sentence.span[0])
         found: list[Event] = []
-        for pattern, trigger in sentence_matches:
-            event = _event(article, sentence, pattern, trigger, local, masked, actors,
-                           resolve_pronoun)
-            if event is not None:
-                found.append(event)
-        events.extend(_finish_sentence(found, actors))
+        if sentence_index in matches:
+            masked = masked_ranges(sentence.text, sentence.span[0])
+            for pattern, trigger in matches[sentence_index]:
+                event = _event(article, sentence, pattern, trigger, local, masked, actors,
+                               resolve_pronoun)
+                if event is not None:
+                    found.append(event)
+        if found:
+            events.extend(_finish_sentence(found, actors))
+        elif local:
+            occurrence = _occurrence(article, sentence, local, actors)
+            if occurrence is not None:
+                events.append(occurrence)
     events.sort(key=lambda e: e.span)
     return events
 
@@ -197,7 +195,7 @@ def _event(
     # A clause or apposition holding the trigger also holds its target.
     inner = enclosing(trigger, masked)
     stop = inner[1] if inner else None
-    target: Party | None = _inside_trigger(trigger, mentions)
+    target: Party | None = _inside_trigger(trigger, mentions, actors)
     if target is None and pattern.target in ("before", "either"):
         target = find_target_before(text, s_start, trigger, mentions)
     if target is None and pattern.target == "either":
@@ -320,10 +318,16 @@ def _speaker_after(
     return None
 
 
-def _inside_trigger(trigger: tuple[int, int], mentions: Sequence[MentionLike]) -> Party | None:
-    """An actor inside the trigger phrase is the party acted on ("supplied Damascus with arms")."""
+def _inside_trigger(
+    trigger: tuple[int, int], mentions: Sequence[MentionLike], actors: Mapping[str, Actor],
+) -> Party | None:
+    """An actor inside the trigger phrase is the party acted on ("supplied Damascus with arms"),
+    unless it is the venue ("block any U.N. resolution")."""
     for mention in mentions:
         if trigger[0] < mention.span[0] and mention.span[1] <= trigger[1]:
+            actor = actors.get(mention.actor)
+            if actor is not None and actor.kind == ORGANISATION:
+                continue
             return Party(mention.actor, mention.span)
     return None
 

@@ -297,6 +297,10 @@ def find_subject(
     return None
 
 
+# "Tony Blair and French President Jacques Chirac": titles may stand between.
+_AND_TITLED = re.compile(r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,3}")
+
+
 def find_co_sources(
     text: str, sentence_start: int, trigger: tuple[int, int], subject: Party,
     mentions: Sequence[MentionLike],
@@ -308,7 +312,7 @@ def find_co_sources(
         if start < sentence_start or end > trigger[0] or mention.actor == subject.actor:
             continue
         gap_before = text[max(sentence_start, start - 30):start]
-        joined = end <= subject.span[0] and re.fullmatch(r"\s+and\s+", text[end:subject.span[0]])
+        joined = end <= subject.span[0] and _AND_TITLED.fullmatch(text, end, subject.span[0])
         if _CO_SOURCE.search(gap_before) or joined:
             found.append(mention.actor)
     return tuple(dict.fromkeys(found))
@@ -346,11 +350,19 @@ def find_target_after(
     if clause_end:
         limit = clause_end.start()
     for mention in mentions:
-        start = mention.span[0]
+        start, end = mention.span
         if start < trigger[1] or mention.actor in exclude:
             continue
         if start >= limit:
             break
+        if not mention.head and mention is not mentions[-1]:
+            # "warned Yugoslav President Slobodan Milosevic": the modifier gives way to its head
+            following = mentions[mentions.index(mention) + 1]
+            if following.span[0] - end <= 30 and re.fullmatch(
+                r"(?:\s+[A-Z][\w.-]*)*\s+", text[end:following.span[0]]
+            ) and following.actor not in exclude:
+                mention = following
+                start, end = mention.span
         gap = text[trigger[1]:start]
         if not preps:
             if last_word(gap) in ("in", "at") and len(_WORD.findall(gap)) <= 3:
@@ -358,7 +370,8 @@ def find_target_after(
             return Party(mention.actor, mention.span)
         if apposition_ok and re.fullmatch(r"\s*(?:[A-Z][a-z]+\.?\s+)?", gap):
             return Party(mention.actor, mention.span)
-        words = [w.lower() for w in _WORD.findall(gap)][-4:]
+        # The trigger's own last word counts: "a flight ban on X", "an alliance with X".
+        words = [w.lower() for w in _WORD.findall(text[trigger[0]:start])][-4:]
         tail = " ".join(words)
         if any(p in words or (" " in p and p in tail) for p in preps):
             return Party(mention.actor, mention.span)
@@ -439,7 +452,18 @@ def _infinitive_before(text: str, sentence_start: int, trigger_start: int) -> bo
     return " to " in text[max(sentence_start, trigger_start - 20):trigger_start]
 
 
+# Threatened, proposed or demanded acts: "threatened new sanctions", "called for talks".
+_PROPOSED = re.compile(
+    r"\b(?:threat(?:en|ens|ened|ening)|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
+    r"weigh(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?)"
+    r"\s+(?:(?:a|an|the|new|fresh|further|more|tougher|possible)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
+    if _PROPOSED.search(text, max(sentence_start, trigger_start - 40), trigger_start):
+        return True
     if not _infinitive_before(text, sentence_start, trigger_start):
         return False
     if _IRREALIS.search(text[max(sentence_start, trigger_start - 40):trigger_start]):

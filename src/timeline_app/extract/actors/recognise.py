@@ -40,6 +40,10 @@ _AFFILIATED = re.compile(r",?[ \t]+(?:of|from|at|for)[ \t]+(?:the[ \t]+)?")
 _AFTER_NAME = frozenset(" \t'’")
 # "Hadi al-Bahra" is not President Hadi: the name goes on with a particle.
 _NAME_GOES_ON = re.compile(r"[ \t](?:al|el|ad|as|ash|bin|ibn|abu|bint|ben)[- ][A-Z]")
+# Words after a country's name that make it a party's or a movement's name.
+_MOVEMENT_WORDS = frozenset(
+    "Liberation Party Movement Front Brotherhood Congress Airlines Airways Daily".split()
+)
 # Words that make a city name part of an institution's or a treaty's name ("Lima Group").
 _INSTITUTION_WORDS = frozenset(
     """Group Groups State University Agreement Agreements Accord Accords Conference Declaration
@@ -425,6 +429,10 @@ class _Scan:
                 lex.actors[a].kind == PERSON for a in phrase.actors
             ):
                 return None  # "Hadi al-Bahra" is someone else than President Hadi
+            if i + n < len(keys) and keys[i + n] in _MOVEMENT_WORDS and phrase.via in (
+                "name", "alias", "capital"
+            ):
+                return self._name_end(keys, i + n)  # "Kosovo Liberation Army": not Kosovo
             if phrase.via == "capital" and i + n < len(keys) and (
                 keys[i + n] in _INSTITUTION_WORDS or self._name_like(keys[i + n])
             ):
