@@ -96,26 +96,26 @@ def load_corpus(args: argparse.Namespace):
 
 
 def _split_projects(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    try:
-        from timeline_app.store import is_project_file
-    except ImportError:  # the project store is optional for plain extraction
-        return [], list(paths)
-    projects = [p for p in paths if Path(p).is_file() and is_project_file(p)]
+    """Saved projects apart from articles; a damaged .tlproj is still a project (and gets the
+    store's clear message) rather than being read as an article."""
+    from timeline_app.store import is_project_file
+
+    projects = [
+        p for p in paths
+        if Path(p).is_file() and (p.lower().endswith(".tlproj") or is_project_file(p))
+    ]
     return projects, [p for p in paths if p not in projects]
 
 
 def _project_corpus(path: str):
+    """What the project shows: its cached extraction with the user's edits replayed."""
     from timeline_app.domain import Corpus, FileError
-    from timeline_app.pipeline import extract_corpus
-    from timeline_app.store import ProjectError, load_project
+    from timeline_app.store import ProjectError, edited_corpus, load_project
 
     try:
-        project = load_project(path)
+        return edited_corpus(load_project(path))
     except ProjectError as exc:
         return Corpus(errors=(FileError(path, str(exc)),))
-    if project.corpus is not None:
-        return project.corpus
-    return extract_corpus(project.articles, errors=project.errors, edits=project.edits)
 
 
 def _progress_printer():
@@ -146,10 +146,14 @@ def run_extract(args: argparse.Namespace) -> int:
         sys.stdout.write(dumps(corpus) + "\n")
     if args.project:
         from timeline_app.domain.project import Project
-        from timeline_app.store import save_project
+        from timeline_app.store import ProjectError, save_project
 
-        save_project(args.project, Project(articles=corpus.articles, errors=corpus.errors,
-                                           corpus=corpus))
+        try:
+            save_project(args.project, Project(articles=corpus.articles, errors=corpus.errors,
+                                               corpus=corpus))
+        except (ProjectError, OSError) as exc:
+            print(f"timeline-app extract: {exc}", file=sys.stderr)
+            return 1
     return 0
 
 
