@@ -80,13 +80,16 @@ def apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
     """
     actors = {a.id: a for a in corpus.actors}
     events = {e.id: e for e in corpus.events}
+    index: dict[str, set[str]] | None = None  # actor -> event ids, built at the first merge
     for edit in edits:
         if isinstance(edit, RenameActor) and edit.actor in actors:
             old = actors[edit.actor]
             aliases = old.aliases if old.name in old.aliases else (*old.aliases, old.name)
             actors[edit.actor] = replace(old, name=edit.name, aliases=aliases)
         elif isinstance(edit, MergeActors) and edit.keep in actors and edit.drop in actors:
-            _merge(actors, events, edit.keep, edit.drop)
+            if index is None:
+                index = _actor_index(events.values())
+            _merge(actors, events, edit.keep, edit.drop, index)
         elif isinstance(edit, ChangeEventType) and edit.event in events:
             ev = events[edit.event]
             polarity = ev.polarity if edit.polarity is None else edit.polarity
@@ -101,6 +104,10 @@ def apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
             events[edit.event] = replace(
                 events[edit.event], actors=edit.actors, source=edit.source, target=edit.target
             )
+            if index is not None:
+                for actor in (*edit.actors, edit.source, edit.target):
+                    if actor:
+                        index.setdefault(actor, set()).add(edit.event)
         elif isinstance(edit, DeleteEvent):
             events.pop(edit.event, None)
     new_events = tuple(events.values())
@@ -120,7 +127,20 @@ def _ids(corpus: Corpus) -> set[str]:
     return {a.id for a in corpus.actors}
 
 
-def _merge(actors: dict[str, Actor], events: dict[str, Event], keep: str, drop: str) -> None:
+def _actor_index(events) -> dict[str, set[str]]:
+    """Which events name each actor, so that a merge touches only those (not all 200,000)."""
+    index: dict[str, set[str]] = {}
+    for ev in events:
+        for actor in {*ev.actors, *ev.co_sources, ev.source, ev.target}:
+            if actor:
+                index.setdefault(actor, set()).add(ev.id)
+    return index
+
+
+def _merge(
+    actors: dict[str, Actor], events: dict[str, Event], keep: str, drop: str,
+    index: dict[str, set[str]],
+) -> None:
     kept, dropped = actors[keep], actors.pop(drop)
     aliases = tuple(dict.fromkeys((*kept.aliases, dropped.name, *dropped.aliases)))
     actors[keep] = replace(kept, aliases=tuple(a for a in aliases if a != kept.name))
@@ -131,7 +151,12 @@ def _merge(actors: dict[str, Actor], events: dict[str, Event], keep: str, drop: 
     def swap(value: str | None) -> str | None:
         return keep if value == drop else value
 
-    for eid, ev in list(events.items()):
+    touched = index.pop(drop, set())
+    index.setdefault(keep, set()).update(touched)
+    for eid in touched:
+        ev = events.get(eid)
+        if ev is None:
+            continue  # deleted since
         if drop in ev.actors or drop in ev.co_sources or drop in (ev.source, ev.target):
             events[eid] = replace(
                 ev,
