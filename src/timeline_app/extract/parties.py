@@ -55,9 +55,11 @@ _APPOSITION = re.compile(
     r"|,\s+(?:who|which)\s[^,;—]{1,140}?,"
 )
 # Subordinate clauses ("since the Syrian uprising began in 2011,") up to the next comma.
+# Case spelled out rather than re.IGNORECASE: the engine can then skip on the first letter.
 _SUBORDINATE = re.compile(
-    r"\b(?:since|because|after|before|when|while|although|though|until|whereas|if)\b[^,;]*",
-    re.IGNORECASE,
+    r"\b(?:[Ss]ince|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|"
+    r"[Uu]ntil|[Ww]hereas|[Ii]f|SINCE|BECAUSE|AFTER|BEFORE|WHEN|WHILE|ALTHOUGH|THOUGH|UNTIL|"
+    r"WHEREAS|IF)\b[^,;]*"
 )
 # A participle after a comma shares the main clause's subject: "X ..., selling arms, ...".
 _PARTICIPLE = re.compile(r"\s*(?:and\s*,?\s*)?[a-z]+ing\b")
@@ -471,8 +473,17 @@ def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
     return bool(_ASKED.search(text[max(sentence_start, trigger_start - 90):trigger_start]))
 
 
+# Substrings one of which every _NEGATION match contains: a cheap test before the regex.
+_NEGATION_KEYS = (
+    "not", "n't", "n’t", "never", "no longer", "stop", "ceas", "refus", "without", "suspen",
+    "halt", "end", "free", "froz", "cut", "cancel", "ban", "lift", "scrap",
+)
+
+
 def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
-    if _NEGATION.search(text[max(sentence_start, trigger_start - 30):trigger_start]):
+    window = text[max(sentence_start, trigger_start - 30):trigger_start]
+    lowered = window.lower()
+    if any(key in lowered for key in _NEGATION_KEYS) and _NEGATION.search(window):
         return True
     if not _infinitive_before(text, sentence_start, trigger_start):
         return False

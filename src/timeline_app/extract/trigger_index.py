@@ -22,8 +22,8 @@ except ImportError:  # pragma: no cover
 
 PREFIX = 4
 _LIMIT = 4000  # more alternatives than this: give up filtering (always run the pattern)
-_WHITESPACE = re.compile(r"\s")
 _WORD_START = re.compile(r"(?<![\w-])\w")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space, folded to one
 
 Options = set[tuple[str, bool]]  # (prefix, stopped: nothing more can be known after it)
 
@@ -121,7 +121,7 @@ def candidate_starts(
     """pattern index -> word-start offsets where that pattern's trigger could begin."""
     by_length, always = _index(prefix_sets)
     lookup = _lookup_for(prefix_sets)
-    folded = _WHITESPACE.sub(" ", text).lower()
+    folded = _OTHER_SPACE.sub(" ", text).lower()
     if len(folded) != len(text):  # a character whose lower case is longer: keep offsets right
         folded = "".join(ch.lower()[:1] if not ch.isspace() else " " for ch in text)
     starts: dict[int, list[int]] = {i: [] for i in always}
