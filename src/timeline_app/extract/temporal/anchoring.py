@@ -1,0 +1,151 @@
+"""What a relative expression is relative to: tense around it, and the narrative so far.
+
+News reports past events, so a bare weekday is taken as the most recent one unless the clause
+marks the future ("will meet on Friday", "is due to ... next Tuesday"). A month or a day of a
+month without a year follows the tense too, and without a tense cue takes the nearest one
+("payable Dec. 7" in a late-October story is this December). A history told in the past tense
+("In 1942 ... In June, ...") dates bare months by the last year it wrote out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+FUTURE = "future"
+PAST = "past"
+
+# Tense cues, read word by word (a regex alternation over every position is ten times slower).
+_FUTURE_WORDS = frozenset({
+    "will", "shall", "won't", "would", "due", "scheduled", "slated", "expected", "next",
+    "upcoming", "tomorrow", "effective", "payable", "expire", "expires", "expiring",
+})
+# "<word> to" announces a future: "plans to", "is to", "agreed to"
+_TO_HEADS = frozenset({
+    "going", "set", "plan", "plans", "planning", "planned", "expect", "expects", "intend",
+    "intends", "aim", "aims", "hope", "hopes", "want", "wants", "seek", "seeks", "agreed",
+    "promised", "vowed", "pledged", "threatened", "is", "are",
+})
+_PAST_WORDS = frozenset({
+    "said", "says", "told", "was", "were", "had", "did", "ago", "last", "earlier", "yesterday",
+    "since", "met", "went", "came", "took", "made", "began", "begun", "left", "held", "saw",
+    "gave", "got", "sent", "spoke", "fell", "rose", "won", "lost", "struck", "fought", "flew",
+    "led", "brought", "bought", "sold", "paid", "found", "thought", "ran", "became", "wrote",
+    "drove", "broke", "chose", "knew", "stood", "fled", "threw", "shot", "swept", "wept",
+    "overthrew", "withdrew", "seized",
+})
+_BE = frozenset({"be", "been", "being"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
+_BEFORE_ADJECTIVE = frozenset({
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "still", "very", "newly", "already", "is", "are", "am", "of", "and", "or",
+})
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_CLAUSE_START = re.compile(r"[.!?;]\s|\n")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_NEWS_DAYS = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|ago"
+    r"|(?:this|last|next)\s+(?:week|month|year))\b"
+)
+# An explicit year, for telling a history from a news story.
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d(?![\d,]\d)")
+
+
+def _cue(words: list[str], raw: list[str], i: int) -> str | None:
+    """The tense word i marks, if any ("will", "plans to", "said", "reached")."""
+    w = words[i]
+    prev = words[i - 1] if i else ""
+    if w in _FUTURE_WORDS or w.endswith("'ll"):
+        return FUTURE
+    if (w == "to" and prev in _TO_HEADS) or (w == "for" and prev == "set"):
+        if i >= 2 and words[i - 2] in _DETERMINERS:
+            return None  # "a plan to", "the aim to": a noun, not a verb
+        return FUTURE
+    if w == "as" and i >= 2 and prev in ("soon", "early") and words[i - 2] == "as":
+        return FUTURE
+    if prev in _BE:
+        return None  # "will be held": a participle, not a past tense
+    if w in _PAST_WORDS:
+        return PAST
+    if (len(w) >= 5 and w.endswith("ed") and raw[i].islower()  # "United" is no verb
+            and prev not in _BEFORE_ADJECTIVE):  # "a still unspecified date"
+        return PAST
+    return None
+
+
+def _read(src: str, backwards: bool) -> str | None:
+    raw = _TOKEN.findall(src)
+    words = [r.lower() for r in raw]
+    order = range(len(words) - 1, -1, -1) if backwards else range(len(words))
+    for i in order:
+        cue = _cue(words, raw, i)
+        if cue is None:
+            continue
+        # "had been due to expire Friday": a plan that lies in the past
+        if cue == FUTURE and "had" in words[max(0, i - 5):i]:
+            return PAST
+        return cue
+    return None
+
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """FUTURE or PAST by the nearest tense cue before the expression in its clause (else the
+    first one after it); None when the clause has none."""
+    left = text[max(0, start - 110):start]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(left)]
+    if cuts:
+        left = left[cuts[-1]:]
+    found = _read(left, backwards=True)
+    if found is not None:
+        return found
+    right = text[end:end + 80]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    return _read(right, backwards=False)
+
+
+def is_history(text: str, dct: date | None) -> bool:
+    """True when most written-out years lie well before the document date (`text` is in
+    lower case): a history, whose bare months belong to the year last named rather than to
+    the date of writing."""
+    if dct is None:
+        return True
+    old = recent = 0
+    for m in _YEAR.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789$,.":
+            continue  # part of a longer number or an amount
+        if int(m.group()) <= dct.year - 2:
+            old += 1
+        else:
+            recent += 1
+    if old < 2 or old < 2 * recent:
+        return False
+    # a news story full of weekdays and "yesterday" is reporting, not recounting
+    hits = len(_NEWS_DAYS.findall(text))
+    return hits == 0 or (hits == 1 and old >= 4)
+
+
+@dataclass(slots=True)
+class Narrative:
+    """The running state of one document: the creation date and what it last talked about."""
+
+    dct: date | None
+    history: bool = False  # see is_history
+    anchor: date | None = None  # last calendar point resolved in the text
+    anchor_granularity: str = ""
+    anchor_end: int = -10_000  # where that expression ended
+    year: int | None = None  # last year written out explicitly
+    year_pos: int = -10_000
+
+    def base(self) -> date | None:
+        return self.anchor or self.dct
+
+    def narrative_year(self, pos: int) -> int | None:
+        """The year a bare month refers to in a history told in the past tense."""
+        if not self.history or self.year is None or pos - self.year_pos > 1500:
+            return None
+        if self.dct is not None and self.year >= self.dct.year - 1:
+            return None
+        return self.year

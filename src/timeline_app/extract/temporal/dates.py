@@ -1,0 +1,398 @@
+"""Handlers for expressions that name the calendar: dates, months, years, decades, centuries,
+quarters, halves, seasons and holidays, with or without their year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline_app.domain import timespan as ts
+
+from .calendar import (
+    add_days,
+    add_months,
+    day_value,
+    month_value,
+    quarter_of,
+    week_value,
+)
+from .lexicon import (
+    HOLIDAYS,
+    ORDINALS,
+    SEASONS,
+    year_number,
+)
+from .values import (
+    Cand,
+    Found,
+    month_number,
+    norm,
+    premod,
+    valid_day,
+    year_for_month,
+)
+
+
+def h_full(c: Cand) -> Found | None:
+    month = month_number(c.g("mon"))
+    day = int(c.g("day") or 0)
+    if month is None or not 1 <= day <= 31:
+        return None
+    mon_word = c.g("mon") or ""
+    if not mon_word[0].isupper():
+        return None
+    y = c.g("year")
+    mod = premod(c.g("premod"))
+    if y:
+        d = valid_day(year_number(y), month, day)
+        if d is None:
+            return None
+        return Found("DATE", day_value(d), ts.DAY, mod=mod, explicit=True)
+    year = year_for_month(c, month, day)
+    if year is None:
+        return Found("DATE", f"XXXX-{month:02d}-{day:02d}", ts.DAY, mod=mod, relative=True)
+    for yy in (year, year - 1, year - 2, year - 3):
+        d = valid_day(yy, month, day)
+        if d is not None:
+            return Found("DATE", day_value(d), ts.DAY, mod=mod, relative=True)
+    return None
+
+
+def h_iso(c: Cand) -> Found | None:
+    if c.g("y"):
+        y, mo, d = int(c.g("y") or 0), int(c.g("m") or 0), int(c.g("d") or 0)
+    elif c.g("y3"):  # 22.01.2013: day first
+        y, mo, d = int(c.g("y3") or 0), int(c.g("mb") or 0), int(c.g("da") or 0)
+    else:  # 1/22/2013 as in US news; 22/01/2013 when the first number cannot be a month
+        a, b = int(c.g("a") or 0), int(c.g("b") or 0)
+        mo, d = (b, a) if a > 12 else (a, b)
+        y = int(c.g("y2") or 0)
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+    day = valid_day(y, mo, d)
+    if day is None:
+        return None
+    return Found("DATE", day_value(day), ts.DAY, explicit=True)
+
+
+def h_month_year(c: Cand) -> Found | None:
+    month = month_number(c.g("mon"))
+    if month is None or not (c.g("mon") or "x")[0].isupper():
+        return None
+    year = year_number(c.g("year"))
+    return Found("DATE", f"{year:04d}-{month:02d}", ts.MONTH, mod=premod(c.g("premod")),
+                 explicit=True)
+
+
+_VERB_AFTER = re.compile(r"\s+(?:be|have|not|also|well|face|need|want|take|make|on\b|to\b)")
+
+
+def h_month(c: Cand) -> Found | None:
+    word = c.g("mon") or ""
+    month = month_number(word)
+    if month is None or not word[0].isupper():
+        return None
+    if len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july"):
+        return None  # "Jan", "Mar": more often names than months
+    if word.lower() in ("may", "march") and _VERB_AFTER.match(c.text, c.end):
+        return None  # "may be", "march on"
+    if word.lower() == "march" and re.match(r"\s+(?:for|of|against)\b", c.text[c.end:c.end + 9]):
+        return None  # "the March for Life"
+    year = year_for_month(c, month)
+    mod = premod(c.g("premod"))
+    if year is None:
+        return Found("DATE", f"XXXX-{month:02d}", ts.MONTH, mod=mod, relative=True)
+    return Found("DATE", f"{year:04d}-{month:02d}", ts.MONTH, mod=mod, relative=True)
+
+
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:no\.|number|page|pages|route|flight|room|article|resolution|model|rule|code|section"
+    r"|about|some|nearly|almost|over|than)\s*$",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:people|persons|troops|soldiers|men|women|children|km|kilometres|kilometers|miles"
+    r"|tons|tonnes|dollars|euros|feet|metres|meters|members|votes|jobs|units|shares|cars"
+    r"|points|pounds|barrels|workers|employees|homes|(?-i:[a-z]+s)\b(?<!s's))",
+    re.IGNORECASE,
+)
+
+
+def h_year(c: Cand) -> Found | None:
+    year = year_number(c.g("year"))
+    fiscal = c.g("fiscal")
+    mod = premod(c.g("premod"))
+    if not fiscal and not mod:
+        before = c.text[max(0, c.start - 20):c.start]
+        after = c.text[c.end:c.end + 20]
+        if _NOT_A_YEAR_AFTER.match(after) and not re.match(r"\s*(?:in|and|to)\b", after):
+            return None
+        if before.rstrip().endswith(("$", "#")) or re.search(r"\d[\s,.]*$", before):
+            return None
+        if _NOT_A_YEAR_BEFORE.search(before) and c.dct is not None and abs(year - c.dct.year) > 40:
+            return None
+    return Found("DATE", f"{year:04d}", ts.YEAR, mod=mod, explicit=True)
+
+
+def h_decade(c: Cand) -> Found | None:
+    mod = premod(c.g("premod"))
+    if c.g("dec"):
+        return Found("DATE", (c.g("dec") or "")[:3], ts.DECADE, mod=mod, explicit=True)
+    if c.g("dec2"):
+        d2 = int(c.g("dec2") or 0)
+        # "the '80s": the latest such decade that has begun by the document date
+        century = 20 if c.dct is not None and 2000 + d2 <= c.dct.year else 19
+        return Found("DATE", f"{century}{d2 // 10}", ts.DECADE, mod=mod)
+    words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+             "nineties"]
+    w = norm(c.g("decw"))
+    if w not in words:
+        return None
+    return Found("DATE", f"19{words.index(w) + 2}", ts.DECADE, mod=mod)
+
+
+def h_century(c: Cand) -> Found | None:
+    n = ORDINALS.get(norm(c.g("ord")).replace(" ", "-"))
+    if n is None:
+        try:
+            n = int(re.sub(r"\D", "", c.g("ord") or ""))
+        except ValueError:
+            return None
+    if not 1 <= n <= 30:
+        return None
+    return Found("DATE", f"{n - 1:02d}", ts.CENTURY, mod=premod(c.g("premod")), explicit=True)
+
+
+def h_month_rel(c: Cand) -> Found | None:
+    """ "January this year", "June last year", "May of that year". """
+    word = c.g("mon") or ""
+    month = month_number(word)
+    if month is None or not word[0].isupper():
+        return None
+    rel = norm(c.g("rel"))
+    mod = premod(c.g("premod"))
+    if rel in ("this", "last", "next"):
+        base = c.dct
+        offset = {"this": 0, "last": -1, "next": 1}[rel]
+    else:
+        base = c.state.base()
+        offset = {"the previous": -1, "the following": 1}.get(rel, 0)
+    if base is None:
+        return Found("DATE", f"XXXX-{month:02d}", ts.MONTH, mod=mod, relative=True)
+    return Found("DATE", f"{base.year + offset:04d}-{month:02d}", ts.MONTH, mod=mod,
+                 relative=True)
+
+
+def h_quarter(c: Cand) -> Found | None:
+    if c.text[c.end:c.end + 1] == "-":
+        return None  # "quarter-century", "quarter-to-quarter"
+    if c.g("qn"):
+        q = int((c.g("qn") or "Q1")[1])
+        if c.g("qy"):
+            return Found("DATE", f"{c.g('qy')}-Q{q}", ts.QUARTER, explicit=True)
+        if c.dct is None:
+            return Found("DATE", f"XXXX-Q{q}", ts.QUARTER, relative=True)
+        return Found("DATE", f"{c.dct.year:04d}-Q{q}", ts.QUARTER, relative=True)
+    if c.g("yp"):  # "the 1989 period": the quarter under discussion, in that year
+        st = c.state
+        if st.anchor_granularity == ts.QUARTER and st.anchor is not None:
+            return Found("DATE", f"{c.g('yp')}-Q{quarter_of(st.anchor)}", ts.QUARTER,
+                         relative=True)
+        return Found("DATE", f"{c.g('yp')}", ts.YEAR, explicit=True)
+    words = norm(c.g("words")).split(" ")
+    if c.g("lp"):
+        words = ["latest"]
+    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS and ORDINALS[w] <= 4), None)
+    if ordinal is not None and (c.g("yq") or c.g("ry")):
+        if c.g("yq"):
+            return Found("DATE", f"{c.g('yq')}-Q{ordinal}", ts.QUARTER, explicit=True)
+        if c.dct is None:
+            return Found("DATE", f"XXXX-Q{ordinal}", ts.QUARTER, relative=True)
+        year = c.dct.year + {"last": -1, "next": 1}.get(norm(c.g("ry")), 0)
+        return Found("DATE", f"{year:04d}-Q{ordinal}", ts.QUARTER, relative=True)
+    joined = " ".join(words)
+    year_back = any(k in joined for k in ("year earlier", "year ago", "prior year", "comparable"))
+    st = c.state
+    d = c.dct
+    explicit_year = c.g("year")
+    rel_year = norm(c.g("rel"))
+    if explicit_year:
+        year = int(explicit_year)
+    elif d is not None:
+        year = d.year + {"last": -1, "next": 1}.get(rel_year, 0)
+    else:
+        year = None
+    if ordinal is not None:
+        if year is None:
+            return Found("DATE", f"XXXX-Q{ordinal}", ts.QUARTER, relative=True)
+        if not explicit_year and not rel_year and d is not None and ordinal > quarter_of(d) + 1:
+            year -= 1
+        if year_back:
+            year -= 1
+        return Found("DATE", f"{year:04d}-Q{ordinal}", ts.QUARTER, relative=not explicit_year,
+                     explicit=bool(explicit_year), anchors=not year_back)
+    if d is None:
+        return Found("DATE", "XXXX-QX", ts.QUARTER, relative=True)
+    if any(w in ("current", "this") for w in words):
+        base = d
+    elif any(w in ("next", "coming") for w in words):
+        base = add_months(d, 3)
+    elif any(w in ("latest", "last", "past", "previous", "recent") for w in words):
+        base = add_months(d, -3)
+    elif st.anchor_granularity == ts.QUARTER and st.anchor is not None:
+        base = st.anchor
+    else:
+        base = add_months(d, -3)
+    if year_back:
+        base = add_months(base, -12)
+    if c.g("yq"):  # "the 1988 quarter": the quarter under discussion, in 1988
+        return Found("DATE", f"{c.g('yq')}-Q{quarter_of(base)}", ts.QUARTER, relative=True,
+                     anchors=False)
+    if c.g("ry"):  # "last year's quarter"
+        base = add_months(base, 12 * {"last": -1, "next": 1}.get(norm(c.g("ry")), 0))
+        year_back = True
+    return Found("DATE", f"{base.year:04d}-Q{quarter_of(base)}", ts.QUARTER, relative=True,
+                 anchors=not year_back)
+
+
+def h_year_end(c: Cand) -> Found | None:
+    """ "by year-end": the end of the story's year."""
+    if c.dct is None:
+        return Found("DATE", "XXXX", ts.YEAR, mod="END", relative=True)
+    return Found("DATE", f"{c.dct.year:04d}", ts.YEAR, mod="END", relative=True)
+
+
+def h_year_ago(c: Cand) -> Found | None:
+    """ "the year-earlier period", "a year-ago loss": the same period a year back."""
+    st = c.state
+    if st.anchor_granularity == ts.QUARTER and st.anchor is not None:
+        back = add_months(st.anchor, -12)
+        return Found("DATE", f"{back.year:04d}-Q{quarter_of(back)}", ts.QUARTER, relative=True,
+                     anchors=False)
+    if c.dct is None:
+        return Found("DATE", "XXXX", ts.YEAR, relative=True)
+    return Found("DATE", f"{c.dct.year - 1:04d}", ts.YEAR, relative=True)
+
+
+_PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+ended|through|to\s+(?:june|march|sept))",
+                         re.IGNORECASE)
+
+
+def h_the_unit(c: Cand) -> Found | None:
+    """ "the year" (the story's year, or a fiscal year's length), "the weekend" (the last one,
+    or the next when the clause speaks of the future)."""
+    unit = norm(c.g("unit"))
+    d = c.dct
+    if unit == "weekend":
+        if d is None:
+            return Found("DATE", "XXXX-WXX-WE", ts.WEEK, relative=True)
+        if d.weekday() >= 5 or c.future():
+            sat = add_days(d, 5 - d.weekday())
+        else:
+            sat = add_days(d, -2 - d.weekday())
+        return Found("DATE", f"{week_value(sat)}-WE", ts.WEEK, relative=True)
+    mod = premod(c.g("pm"))
+    if unit == "month":  # only "the end of the month" and the like: the month in question
+        st = c.state
+        fine = st.anchor_granularity in (ts.DAY, ts.WEEK, ts.MONTH)
+        base = st.anchor if st.anchor is not None and fine else d
+        if not mod:
+            return None
+        if base is None:
+            return Found("DATE", "XXXX-XX", ts.MONTH, mod=mod, relative=True)
+        return Found("DATE", month_value(base), ts.MONTH, mod=mod, relative=True)
+    if _PERIOD_END.match(c.text, c.end) and not mod:
+        return Found("DURATION", "P1Y", ts.DURATION)
+    ny = c.state.narrative_year(c.start)
+    if ny is not None:
+        return Found("DATE", f"{ny:04d}", ts.YEAR, mod=mod, relative=True)
+    if d is None:
+        return Found("DATE", "XXXX", ts.YEAR, mod=mod, relative=True)
+    return Found("DATE", f"{d.year:04d}", ts.YEAR, mod=mod, relative=True)
+
+
+def h_half(c: Cand) -> Found | None:
+    h = 1 if norm(c.g("ord")) in ("first", "1st") else 2
+    if c.g("year"):
+        return Found("DATE", f"{c.g('year')}-H{h}", ts.HALF, explicit=True)
+    d = c.dct
+    if d is None:
+        return Found("DATE", f"XXXX-H{h}", ts.HALF, relative=True)
+    year = d.year + {"last": -1, "next": 1}.get(norm(c.g("rel")), 0)
+    return Found("DATE", f"{year:04d}-H{h}", ts.HALF, relative=True)
+
+
+_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+
+
+def _season_index(code: str) -> int:
+    return _SEASON_ORDER.index(code)
+
+
+def _season_index_of(d: date) -> int:
+    return (d.month % 12) // 3  # Dec-Feb 0, Mar-May 1, Jun-Aug 2, Sep-Nov 3
+
+
+def h_season(c: Cand) -> Found | None:
+    word = norm(c.g("season"))
+    code = SEASONS[word]
+    rel = norm(c.g("rel"))
+    before = c.text[max(0, c.start - 12):c.start]
+    raw = c.g("season") or ""
+    if raw[0].isupper() and re.search(r"[A-Z][a-z]+\s+$", before):
+        return None  # "Arab Spring", "Prague Spring"
+    matched = c.m.group(0).lower()
+    if word in ("fall", "spring") and not rel and not c.g("year") and not matched.startswith("the"):
+        return None
+    if (word == "fall" and matched.startswith("the") and not rel and not c.g("year")
+            and re.match(r"\s+of\s+(?!\d)", c.text[c.end:c.end + 6])):
+        return None  # "the fall of the government"
+    mod = premod(rel) if rel in ("early", "late", "mid") else None
+    if c.g("year"):
+        return Found("DATE", f"{year_number(c.g('year')):04d}-{code}", ts.SEASON, mod=mod,
+                     explicit=True)
+    st = c.state
+    if rel in ("that", "following") or (not rel and st.history):
+        # "that winter", "the following spring", a bare "in the spring" in a history
+        ny = st.narrative_year(c.start)
+        base = st.anchor or (date(ny, 6, 1) if ny else None)
+        if base is not None:
+            year = base.year - (1 if code == "WI" and base.month <= 2 else 0)
+            if rel == "following":
+                year += 1 if _season_index(code) <= _season_index_of(base) else 0
+            return Found("DATE", f"{year:04d}-{code}", ts.SEASON, mod=mod, relative=True)
+    d = c.dct
+    if d is None:
+        return Found("DATE", f"XXXX-{code}", ts.SEASON, mod=mod, relative=True)
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    last = first + 2 if code != "WI" else 2
+    year = d.year
+    if rel in ("last", "past", "previous"):
+        if not (code != "WI" and last < d.month):
+            year -= 1
+    elif rel in ("next", "coming"):
+        if first <= d.month:
+            year += 1
+    elif rel not in ("this",) and first > d.month and not c.future():
+        year -= 1
+    return Found("DATE", f"{year:04d}-{code}", ts.SEASON, mod=mod, relative=True)
+
+
+def h_holiday(c: Cand) -> Found | None:
+    name = norm(c.g("name"))
+    if name.startswith("thanksgiving"):
+        month, day = 11, 0
+    elif name in HOLIDAYS:
+        month, day = HOLIDAYS[name]
+    else:
+        return None
+    year: int | None = year_number(c.g("year")) or year_for_month(c, month, day or 25)
+    if year is None:
+        return Found("DATE", f"XXXX-{month:02d}-{day or 'XX'}", ts.DAY, relative=True)
+    if day == 0:  # fourth Thursday of November
+        first = date(year, 11, 1)
+        day = 1 + (3 - first.weekday()) % 7 + 21
+    return Found("DATE", day_value(date(year, month, day)), ts.DAY, relative=not c.g("year"))

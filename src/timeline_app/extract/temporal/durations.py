@@ -1,0 +1,97 @@
+"""Handlers for lengths and repetitions: durations ("three days", "the past two years", "for
+weeks") and sets ("every week", "twice a day").
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline_app.domain import timespan as ts
+
+from .lexicon import (
+    PARTS_OF_DAY,
+    SEASONS,
+    SETS,
+    WEEKDAYS,
+)
+from .values import (
+    Cand,
+    Found,
+    duration_value,
+    month_number,
+    norm,
+    number,
+    qmod,
+    shift,
+    unit_code,
+)
+
+
+def h_duration(c: Cand) -> Found | None:
+    n = number(c.g("num"))
+    if c.g("half") and n is not None:
+        n += 0.5  # "two and a half", "2 1/2"
+    num_word = norm(c.g("num"))
+    if n is not None and n > 10_000:
+        return None
+    unit = norm(c.g("unit"))
+    code = unit_code(unit)
+    if num_word in ("a", "an") and unit.rstrip("s") in ("second", "minute"):
+        return None  # "a second time", "wait a minute"
+    sep = c.text[c.m.end("num"):c.m.start("unit")]
+    if n is not None and (n >= 100 or code == "TS") and not unit.endswith("s") and "-" not in sep:
+        return None  # "the 1988 second quarter": a count needs a plural or a hyphen
+    if num_word in ("a", "an") and _RATE.search(c.text, max(0, c.start - 30), c.start):
+        return None  # "$2 million a year", "700 seats a week": a rate, not a time
+    if code == "Q" and re.match(r"\s+of\b|[\s-]+point", c.text[c.end:c.end + 7]):
+        return None  # "three-quarters of", "a quarter-point": fractions
+    f = Found("DURATION", duration_value(n, code), ts.DURATION, mod=qmod(c.g("qmod")))
+    rel = norm(c.g("rel"))
+    # TimeML spans leave out "about", "only" and a bare "the": "the two-week (visit)"
+    core = c.m.end("qmod") if c.g("qmod") else c.start
+    if not rel and c.text[core:core + 4].lower() == "the ":
+        core += 4
+    if core != c.start:
+        f.core = (core - c.start, c.end - c.start)
+    if rel in ("past", "last", "next", "coming", "recent") and c.dct is not None and n:
+        k = int(n) if float(n).is_integer() else 0
+        if k and code in ("D", "W", "M", "Q", "Y", "DE"):
+            if rel in ("next", "coming"):
+                f.start, f.end = c.dct, shift(c.dct, k, code)
+            else:
+                f.start, f.end = shift(c.dct, -k, code), c.dct
+            f.relative = True
+    return f
+
+
+_RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+(?:[a-z]+\s+)?$")
+
+
+_FOR = re.compile(r"\b(?:for|within|in|over|after|from)\s+$", re.IGNORECASE)
+
+
+def h_units(c: Cand) -> Found | None:
+    """A bare plural: "for weeks", "within days", "in years" (an unknown count)."""
+    if not _FOR.search(c.text, max(0, c.start - 8), c.start):
+        return None
+    return Found("DURATION", duration_value(None, unit_code(c.g("unit"))), ts.DURATION)
+
+
+def h_set(c: Cand) -> Found | None:
+    if c.g("adv"):
+        return Found("SET", SETS[norm(c.g("adv"))], ts.SET)
+    if c.g("unit2"):
+        s, e = c.m.span("core")
+        return Found("SET", duration_value(1, unit_code(c.g("unit2"))), ts.SET,
+                     core=(s - c.start, e - c.start))
+    unit = norm(c.g("unit"))
+    if unit.rstrip("s") in WEEKDAYS:
+        return Found("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')] + 1}", ts.SET)
+    if unit in PARTS_OF_DAY:
+        return Found("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", ts.SET)
+    if unit in SEASONS:
+        return Found("SET", f"XXXX-{SEASONS[unit]}", ts.SET)
+    if month_number(unit) is not None:
+        return Found("SET", f"XXXX-{month_number(unit):02d}", ts.SET)
+    n = number(c.g("num")) if c.g("num") else 1
+    return Found("SET", duration_value(n, unit_code(unit)), ts.SET)

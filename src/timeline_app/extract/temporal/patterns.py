@@ -1,0 +1,306 @@
+"""The recognition rules: one regex per pattern class, joined into one precompiled scanner.
+
+Order matters: at one position the first rule that matches wins, so longer and more specific
+forms come first ("the past two months" before "the past"). Each rule keeps named groups for
+normalisation; the joined scanner uses a copy with the inner names removed, and a candidate is
+re-read with its own rule only when the scanner found it (cheap: few candidates per article).
+The scanner is only tried where HITS finds a word an expression can begin with, which keeps
+tagging a 3 KB article well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    MONTH_RE,
+    MONTHS,
+    NUMBER_WORD_RE,
+    NUMBERS,
+    ORDINAL_RE,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POD_RE,
+    QMOD_WORDS,
+    SEASON_RE,
+    SEASONS,
+    SETS,
+    SPELLED_YEAR_RE,
+    UNIT_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
+
+_PREMOD = (
+    r"(?P<premod>(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of"
+    r"\s+(?:the\s+)?|(?:early|late|mid)(?:-|\s+)(?!of\b)))?"
+)
+_QMOD = (
+    r"(?P<qmod>(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than"
+    r"|fewer\s+than|no\s+more\s+than|no\s+less\s+than|at\s+least|up\s+to|some|just|only"
+    r"|barely|at\s+most)\s+)?"
+)
+_DAYREF = (
+    rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow|{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+)
+_ZONE = r"(?:\s+(?:est|edt|gmt|utc|cet|pst|pdt|cst|cdt|bst|et|local\s+time|moscow\s+time))"
+_YEAR_AFTER = r"(?![\d,.]\d|\s*%|\s*(?:percent|per\s+cent)\b)"
+
+RULES: list[tuple[str, str]] = [
+    ("time", (
+        r"(?P<approx>(?:about|around|approximately|shortly\s+(?:before|after)|just\s+"
+        r"(?:before|after))\s+)?"
+        rf"(?:(?P<dw0>{WEEKDAY_RE})\s+(?:at\s+)?)?"
+        r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+        r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+        r"|(?P<noon>noon|midnight|midday))"
+        rf"{_ZONE}?"
+        rf"(?:,?\s+(?:on\s+)?(?P<dayref>{_DAYREF}))?"
+    )),
+    ("set", (
+        r"(?:(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>" + NUMBER_WORD_RE + r")\s+)?"
+        rf"(?P<unit>{UNIT_RE}|{WEEKDAY_RE}|{POD_RE}|{SEASON_RE}|{MONTH_RE})(?![a-z])"
+        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
+        r"|(?:once|twice|thrice|\w+\s+times)\s+(?P<core>(?:an?|per)\s+(?P<unit2>day|week|month"
+        r"|year|hour)))"
+    )),
+    ("pod", (
+        r"(?P<pre>(?:later|earlier)\s+)?"
+        r"(?:(?P<det>the\s+(?:next|following|previous)|this|last|tomorrow|yesterday|"
+        rf"{WEEKDAY_RE}|the|that|early|late)\s+)?"
+        rf"(?P<mod>(?:early|late|mid)[\s-]*)?(?P<pod>{POD_RE}|tonight|overnight)(?![a-z])"
+        rf"(?:\s+(?P<dw2>{WEEKDAY_RE}|yesterday|today|tomorrow))?"
+    )),
+    ("recent", (
+        r"(?:the\s+)?(?P<rel>recent|past|last|coming|next|previous)\s+(?:few\s+|several\s+)?"
+        r"(?P<unit>days|weeks|months|years|decades)(?![a-z])"
+    )),
+    ("ago", (
+        _QMOD + rf"(?P<num>{NUMBER_WORD_RE})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
+        rf"(?P<unit>{UNIT_RE})\s+"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence|back"
+        r"|(?:before|after|previously)(?=\s*[,.;:)]|\s*$))"
+    )),
+    ("anaphoric", (
+        r"the\s+(?P<which>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)"
+        r"(?:(?P<yt>\s+yesterday|\s+tomorrow)|(?=\s*[,.;:)]|\s*$))"
+    )),
+    ("century", (
+        rf"(?:the\s+)?{_PREMOD}(?P<ord>{ORDINAL_RE})[\s-]+century(?![a-z])"
+    )),
+    ("decade", (
+        rf"(?:the\s+)?{_PREMOD}(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<dec2>\d0)s"
+        r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+        r"(?![a-z\d])"
+    )),
+    ("half", (
+        r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)\s+half"
+        r"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?(?P<year>\d{4})|(?P<rel>this|last|next)\s+year"
+        r"|year))?"
+    )),
+    ("quarter", (
+        r"(?:the\s+)?(?:(?P<yq>(?:19|20)\d\d)[\s-]+|(?P<ry>this|last|next)\s+year's\s+)?"
+        r"(?P<words>(?:(?:latest|last|past|previous|current|this|next|coming|same"
+        r"|year-earlier|year-ago|year\s+earlier|year\s+ago|first|second|third|fourth|1st|2nd|3rd|4th"
+        r"|final|fiscal|calendar|comparable|most\s+recent|prior-year|prior\s+year)[\s-]+){0,3})"
+        r"quarter(?![a-z])"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<rel>this|last|next)\s+year))?"
+        r"|(?P<qn>q[1-4])(?:\s+(?P<qy>\d{4}))?(?![a-z\d])"
+        r"|the\s+(?P<yp>(?:19|20)\d\d)\s+period|(?:the\s+)?(?P<lp>latest|most\s+recent)\s+period"
+    )),
+    ("season", (
+        r"(?:the\s+)?(?:(?P<rel>last|this|next|past|coming|early|late|mid|previous|that"
+        r"|following)[\s-]+)?"
+        rf"(?P<season>{SEASON_RE})(?![a-z])"
+        rf"(?:\s+(?:of\s+)?(?P<year>\d{{4}}(?!\d)|{SPELLED_YEAR_RE}))?"
+    )),
+    ("rel_named", (
+        rf"(?P<pm>(?:early|late|mid)[\s-]+)?(?P<rel>the\s+(?:previous|following|next|coming)"
+        r"|this\s+(?:coming|past)|last|next|this|coming|past)\s+"
+        rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_RE})"
+        r"(?:\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?)(?![a-z])"
+    )),
+    ("rel_unit", (
+        r"(?P<pre>(?:early|late|earlier|later|mid)[\s-]+)?"
+        r"(?:(?P<pm>the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|course|remainder)\s+of)\s+)?"
+        r"(?P<rel>last|next|this|coming|past|previous|following|the\s+past|the\s+previous"
+        r"|the\s+following|the\s+coming|the\s+next|the\s+last|that|the\s+same|the\s+current"
+        r"|the\s+latest)\s+"
+        r"(?:(?:fiscal|calendar)\s+)?"
+        r"(?P<unit>week(?:end)?|month|year|decade|century|fortnight|day|night)(?![a-z])"
+    )),
+    ("year_end", (
+        r"(?:the\s+)?year(?:'s)?[\s-]end(?![a-z])"
+    )),
+    ("year_ago", (
+        r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<what>period|quarter))?"
+    )),
+    ("duration", (
+        _QMOD + r"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following"
+        r"|latest|recent|initial|remaining|full)\s+)?"
+        rf"(?P<num>{NUMBER_WORD_RE})(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
+        r"(?:(?:more|additional|straight|consecutive|trading|business|working|calendar)\s+)?"
+        rf"(?P<unit>{UNIT_RE})(?![a-z])(?![\s-]+old|-earlier|-ago)"
+    )),
+    ("full_mdy", (
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?" + _PREMOD
+        + rf"(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
+        r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    )),
+    ("dmy_first", (
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?=\s*(?:-|\u2013|to|and|until|till)\s*\d{{1,2}}"
+        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?![a-z])(?:,?\s+(?P<year>\d{{4}}))?)"
+    )),
+    ("full_dmy", (
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?![a-z])"
+        r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    )),
+    ("iso", (
+        r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"
+        r"|(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d)(?![\d/])"
+        r"|(?P<da>[0-3]?\d)\.(?P<mb>[01]?\d)\.(?P<y3>(?:19|20)\d\d)(?![\d.]\d)"
+    )),
+    ("month_rel", (
+        _PREMOD + rf"(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same"
+        r"|that|the\s+previous|the\s+following)\s+year(?![a-z])"
+    )),
+    ("month_year", (
+        _PREMOD + rf"(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<year>\d{{4}}(?!\d)|{SPELLED_YEAR_RE})"
+    )),
+    ("holiday", (
+        r"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?"
+        r"|thanksgiving(?:\s+day)?|independence\s+day|halloween|valentine's\s+day|bastille\s+day)"
+        r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    )),
+    ("year", (
+        _PREMOD + r"(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|fy)[\s-]*)?"
+        rf"(?P<year>(?:1[5-9]|20)\d\d(?!\d)|{SPELLED_YEAR_RE})" + _YEAR_AFTER
+    )),
+    ("the_unit", (
+        r"(?:(?P<pm>the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|close)\s+of)\s+)?"
+        r"the\s+(?:(?P<kind>full|fiscal|calendar|current)\s+)?(?P<unit>year|weekend|month)"
+        r"(?![a-z'-])"
+        r"(?!\s+(?:of|in|to|after|before|earlier|later)\b)"
+    )),
+    ("units", (
+        r"(?P<unit>years|months|weeks|days|hours)(?![a-z'-])"
+    )),
+    ("month", (
+        _PREMOD + rf"(?P<mon>{MONTH_RE})(?![a-z])"
+    )),
+    ("weekday", (
+        rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?![a-z])"
+    )),
+    ("dayword", (
+        r"(?P<pre>(?:early|late|later|earlier)\s+)?"
+        r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today"
+        r"|tomorrow)(?![a-z])"
+    )),
+    ("ref", (
+        r"(?P<w>now|currently|current|nowadays|presently|at\s+present|these\s+days"
+        r"|(?:more\s+|most\s+|until\s+|only\s+)?recently|the\s+past|lately"
+        r"|the\s+(?:near\s+|distant\s+)?future)(?![a-z])"
+    )),
+]
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
+def _anonymous(pattern: str) -> str:
+    return _NAMED.sub("(?:", pattern)
+
+
+FLAGS = re.IGNORECASE
+# Re-reading a candidate in the original text (for group values and capitalisation).
+RULE_REGEX: dict[str, re.Pattern[str]] = {name: re.compile(p, FLAGS) for name, p in RULES}
+
+# Words that can begin an expression. HEADS are those a time expression cannot do without;
+# any other start word is tried only when a head follows closely ("the" ... "quarter").
+HEADS: frozenset[str] = frozenset(
+    list(MONTHS) + list(WEEKDAYS) + [w + "s" for w in WEEKDAYS] + list(PARTS_OF_DAY)
+    + list(SEASONS) + list(SETS) + [
+        "seconds", "minutes", "hours", "days", "nights", "weeks", "weekends", "months",
+        "quarter", "quarters", "years", "decades", "centuries", "today", "yesterday",
+        "tomorrow", "now", "currently", "current", "nowadays", "presently", "recently",
+        "recent", "previously", "formerly", "lately", "future", "soon", "christmas",
+        "thanksgiving", "halloween", "valentine's", "bastille", "noon", "midnight", "midday",
+        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties", "q1", "q2", "q3", "q4", "year-earlier", "year-ago", "these",
+    ]
+)
+# Units and words that begin an expression only with what follows ("year end", "new year's").
+_LEADS = (
+    "second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "year",
+    "decade", "century", "present", "past", "independence", "new",
+)
+STARTERS: frozenset[str] = HEADS | frozenset(
+    list(NUMBERS) + list(ORDINALS) + list(QMOD_WORDS) + list(_LEADS) + [
+        "the", "this", "that", "last", "next", "coming", "previous", "following", "early",
+        "late", "mid", "earlier", "later", "shortly", "just", "very", "every", "each", "per",
+        "once", "twice", "thrice", "fiscal", "fy", "right", "final", "latest", "latter",
+        "same", "calendar", "comparable", "most", "prior", "initial", "remaining", "full",
+        "half", "several", "few", "many", "hundreds", "couple", "at", "year-earlier",
+        "year-ago", "prior-year", "end", "beginning", "start", "middle", "close", "turn", "rest",
+    ]
+)
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A regex trie: the engine rejects a position after a character or two."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(root)
+
+
+def _vocabulary() -> frozenset[str]:
+    """Every word a rule can read after its first word: the literals of the rules and the
+    lexicon. A start word that is not a head ("the", "a", "about") is tried only when the next
+    word is one of these or a number, which spares the scanner most of the "the"s of a text."""
+    words = set(STARTERS)
+    for _, pattern in RULES:
+        words.update(re.findall(r"[a-z][a-z']+", pattern))
+    for unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
+                 "month", "quarter", "year", "decade", "century", "centuries"):
+        words.update((unit, unit + "s"))
+    words.update(m.rstrip(".") for m in MONTHS)
+    words.update(w.split("'")[0] for w in list(words))  # "valentine's" is read as "valentine"
+    words.update(("am", "pm", "p", "gmt", "utc", "est", "edt"))  # "5 pm", "5 p.m."
+    return frozenset(words)
+
+
+VOCABULARY = _vocabulary()
+_NEXT_IS_VOCABULARY = (
+    r"(?=(?:'s)?[\s,-]+'?(?:" + _trie(frozenset(w for w in VOCABULARY if w.isalnum()))
+    + r"(?![a-z0-9])|\d))"
+)
+# Finds where an expression can start, in the lower-cased text (see tag()): a head word
+# ("march", "tuesday"); another start word ("the", "a", "about", "year") only when a word of
+# the rules or a number follows; a year; or a number followed by a date or clock mark, letters
+# ("5pm", "1990s") or a word of the rules ("5 may", "three days"). The boundary character
+# first lets the engine skip letters quickly; all of this is decided inside the regex engine.
+HITS: re.Pattern[str] = re.compile(
+    r"[^a-z0-9$\u00a3\u20ac.,']("
+    + _trie(HEADS) + r"(?![a-z0-9])"
+    + r"|" + _trie(STARTERS - HEADS) + r"(?![a-z0-9])" + _NEXT_IS_VOCABULARY
+    + r"|[12]\d{3}(?!\d)"
+    + r"|\d+(?!\d)(?:(?=[/.:'a-z-])|" + _NEXT_IS_VOCABULARY + r")"
+    + r"|'(?=\d0s))"
+)
+
+# Every rule joined in priority order, matched only where HITS found a start word. Runs on
+# the lower-cased text without IGNORECASE, which is several times faster.
+SCANNER: re.Pattern[str] = re.compile("|".join(f"(?P<{n}>{_anonymous(p)})" for n, p in RULES))

@@ -1,0 +1,378 @@
+"""Handlers for expressions read against the document date or the narrative: weekdays,
+"yesterday", "last week", "two days ago", "the day before", parts of day, clock times and
+the PRESENT_REF / PAST_REF / FUTURE_REF references.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline_app.domain import timespan as ts
+
+from .calendar import (
+    add_days,
+    day_value,
+    week_value,
+)
+from .lexicon import (
+    PARTS_OF_DAY,
+    REFS,
+    WEEKDAYS,
+)
+from .values import (
+    CODE_GRAN,
+    GRAN_ORDER,
+    Cand,
+    Found,
+    clamped_day,
+    duration_value,
+    month_number,
+    norm,
+    number,
+    premod,
+    qmod,
+    relative_date,
+    unit_code,
+    valid_day,
+    year_for_month,
+)
+
+
+def h_weekday(c: Cand) -> Found | None:
+    wd = WEEKDAYS.get(norm(c.g("wd")))
+    if wd is None:
+        return None
+    if c.g("pl"):
+        return Found("SET", f"XXXX-WXX-{wd + 1}", ts.SET)
+    d = c.dct
+    if d is None:
+        return Found("DATE", f"XXXX-WXX-{wd + 1}", ts.DAY, relative=True)
+    diff = wd - d.weekday()
+    if diff == 0:
+        return Found("DATE", day_value(d), ts.DAY, relative=True)
+    possessive = c.text[c.end:c.end + 2] in ("'s", "\u2019s")  # "Wednesday's ruling": done
+    if not possessive and (c.future() or _until(c)):
+        return Found("DATE", day_value(add_days(d, diff % 7)), ts.DAY, relative=True)
+    return Found("DATE", day_value(add_days(d, -((-diff) % 7))), ts.DAY, relative=True)
+
+
+def h_dayword(c: Cand) -> Found | None:
+    w = norm(c.g("w"))
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}.get(w)
+    if offset is None:
+        return None
+    mod = premod(c.g("pre")) if norm(c.g("pre")) in ("early", "late") else None
+    f = relative_date(c, c.dct, offset, "D", ts.DAY)
+    f.mod = mod
+    return f
+
+
+def h_ref(c: Cand) -> Found | None:
+    w = norm(c.g("w"))
+    if w == "right now":
+        w = "now"
+    value = REFS.get(w)
+    if value is None:
+        return None
+    if w in ("current", "future") and not re.match(r"\s+[a-z]", c.text[c.end:c.end + 3]):
+        return None
+    f = Found("DATE", value, ts.REFERENCE)
+    if value == "PRESENT_REF" and c.dct is not None:
+        f.start = f.end = c.dct
+        f.approximate = True
+    elif w.endswith("recently") or w == "lately":
+        f.relative = True
+        if c.dct is not None:  # news "recently": the last few months up to the article date
+            f.start, f.end, f.approximate = add_days(c.dct, -_RECENTLY_DAYS), c.dct, True
+    return f
+
+
+_RECENTLY_DAYS = 90
+
+
+_RECENT_DAYS = {"days": 7, "weeks": 21, "months": 120, "years": 3 * 365, "decades": 20 * 365}
+
+
+def h_recent(c: Cand) -> Found | None:
+    rel = norm(c.g("rel"))
+    unit = norm(c.g("unit"))
+    code = unit_code(unit)
+    span = _RECENT_DAYS.get(unit, 30)
+    if rel == "recent" and unit == "years":
+        f = Found("DATE", "PAST_REF", ts.REFERENCE, relative=True)
+    else:
+        f = Found("DURATION", duration_value(None, code), ts.DURATION, relative=True)
+    if c.dct is not None:
+        if rel in ("coming", "next"):
+            f.start, f.end = c.dct, add_days(c.dct, span)
+        else:
+            f.start, f.end = add_days(c.dct, -span), c.dct
+        f.approximate = True
+    return f
+
+
+def _base_for(c: Cand, anaphoric: bool) -> date | None:
+    return c.state.base() if anaphoric else c.dct
+
+
+def h_ago(c: Cand) -> Found | None:
+    n = number(c.g("num"))
+    unit = norm(c.g("unit"))
+    code = unit_code(unit)
+    direction = norm(c.g("dir"))
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    anaphoric = direction in ("later", "after", "earlier", "before", "previously")
+    mod = qmod(c.g("qmod"))
+    if n is None or not float(n).is_integer():
+        value = "FUTURE_REF" if sign > 0 else "PAST_REF"
+        return Found("DATE", value, ts.REFERENCE, mod=mod, relative=True)
+    if code.startswith("T"):
+        base = _base_for(c, anaphoric)
+        if base is None:
+            return Found("TIME", "XXXX-XX-XXTXX:XX", ts.TIME, mod=mod, relative=True)
+        return Found("TIME", day_value(base), ts.DAY, mod=mod, relative=True)
+    gran = CODE_GRAN.get(code, ts.DAY)
+    base = _base_for(c, anaphoric)
+    st = c.state
+    year_back = st.anchor_granularity == ts.QUARTER and code == "Y" and st.anchor is not None
+    if year_back:  # "a year ago" in a quarterly report: that quarter a year back
+        base, gran = st.anchor, ts.QUARTER
+    elif (anaphoric and st.anchor is not None and st.anchor_granularity in GRAN_ORDER
+          and GRAN_ORDER.index(st.anchor_granularity) > GRAN_ORDER.index(gran)):
+        gran = st.anchor_granularity
+    f = relative_date(c, base, sign * int(n), code, gran)
+    f.mod = mod
+    f.anchors = not year_back
+    return f
+
+
+def h_anaphoric(c: Cand) -> Found | None:
+    which = norm(c.g("which"))
+    direction = norm(c.g("dir"))
+    sign = 1 if direction in ("after", "later") else -1
+    code = unit_code(which)
+    gran = CODE_GRAN.get(code, ts.DAY)
+    yt = norm(c.g("yt"))
+    if yt:
+        base = c.dct
+        return relative_date(c, base, (-1 if yt == "yesterday" else 1) + sign, "D", ts.DAY)
+    st = c.state
+    # "the day before" counts from the last day named, not from a week or a month
+    fine_enough = GRAN_ORDER.index(gran) <= GRAN_ORDER.index(st.anchor_granularity) if (
+        st.anchor_granularity in GRAN_ORDER) else False
+    base = st.anchor if st.anchor is not None and fine_enough else c.dct
+    return relative_date(c, base, sign, code, gran)
+
+
+_REL_SIGN = {
+    "last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1, "the last": -1,
+    "next": 1, "coming": 1, "following": 1, "the following": 1, "the coming": 1, "the next": 1,
+    "this": 0, "the current": 0, "that": 0, "the same": 0, "the latest": -1,
+}
+
+
+_ANAPHORIC = {"following", "the following", "previous", "the previous", "that", "the same"}
+
+
+def h_rel_unit(c: Cand) -> Found | None:
+    rel = norm(c.g("rel"))
+    unit = norm(c.g("unit"))
+    sign = _REL_SIGN.get(rel)
+    if sign is None or (c.g("unit") or "x")[0].isupper():
+        return None  # "This Week" is a programme
+    pre = norm(c.g("pre"))
+    mod = premod(c.g("pm")) or (premod(pre) if pre in ("early", "late", "mid") else None)
+    if unit == "fortnight":
+        return Found("DURATION", "P2W", ts.DURATION)
+    code = unit_code(unit)
+    anaphoric = rel in _ANAPHORIC or (unit in ("day", "night") and rel in ("the next",))
+    base = _base_for(c, anaphoric)
+    if unit in ("day", "night"):
+        if rel in ("this", "the current", "the latest", "last", "past", "the past", "the last"):
+            if unit == "night" and rel in ("last", "the last"):
+                f = relative_date(c, c.dct, -1, "D", ts.DAY)
+                return _pod(f, "NI")
+            return None
+        f = relative_date(c, base, sign, "D", ts.DAY)
+        return _pod(f, "NI") if unit == "night" else f
+    if unit == "weekend":
+        if base is None:
+            return Found("DATE", "XXXX-WXX-WE", ts.WEEK, relative=True)
+        sat = add_days(base, 5 - base.weekday())
+        if sign < 0 and sat >= base:
+            sat = add_days(sat, -7)
+        elif sign > 0 and sat <= base:
+            sat = add_days(sat, 7)
+        return Found("DATE", f"{week_value(sat)}-WE", ts.WEEK, mod=mod, relative=True)
+    gran = CODE_GRAN.get(code, ts.YEAR)
+    f = relative_date(c, base, sign, code, gran)
+    f.mod = mod
+    return f
+
+
+def _pod(f: Found, pod: str) -> Found:
+    f.type = "TIME"
+    f.value = f"{f.value}T{pod}"
+    f.granularity = ts.PART_OF_DAY
+    return f
+
+
+_BACK = ("last", "past", "this past", "the previous")
+
+
+_AHEAD = ("next", "coming", "this coming", "the next", "the coming", "the following")
+
+
+def h_rel_named(c: Cand) -> Found | None:
+    rel = norm(c.g("rel"))
+    anaphoric = rel in ("the previous", "the following")
+    st = c.state
+    d = st.anchor if anaphoric and st.anchor_granularity == ts.DAY else c.dct
+    mod = premod(c.g("pm"))
+    if c.g("wd"):
+        wd = WEEKDAYS[norm(c.g("wd"))]
+        if d is None:
+            return Found("DATE", f"XXXX-WXX-{wd + 1}", ts.DAY, relative=True)
+        diff = wd - d.weekday()
+        if rel in _BACK:
+            delta = -((-diff) % 7) or -7
+        elif rel in _AHEAD:
+            delta = diff % 7 or 7
+        else:
+            delta = diff  # "this Friday": the Friday of the article's week
+        return Found("DATE", day_value(add_days(d, delta)), ts.DAY, relative=True)
+    word = c.g("mon") or ""
+    month = month_number(word)
+    if month is None or not word[0].isupper():
+        return None
+    day = int(c.g("day") or 0)
+    if d is None:
+        value = f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"
+        return Found("DATE", value, ts.DAY if day else ts.MONTH, mod=mod, relative=True)
+    if day:  # "last Oct. 23": the last such day before the story
+        if not 1 <= day <= 31:
+            return None
+        this = clamped_day(d.year, month, day)
+        if rel in _BACK:
+            this = this if this < d else clamped_day(d.year - 1, month, day)
+        elif rel in _AHEAD:
+            this = this if this > d else clamped_day(d.year + 1, month, day)
+        return Found("DATE", day_value(this), ts.DAY, relative=True)
+    if rel in _BACK:  # "last March" in a March or April story is a year back
+        year = d.year if (d.month - month) % 12 > 1 and month < d.month else d.year - 1
+    elif rel in _AHEAD:
+        year = d.year if month > d.month else d.year + 1
+    else:
+        year = d.year
+    return Found("DATE", f"{year:04d}-{month:02d}", ts.MONTH, mod=mod, relative=True)
+
+
+def _day_of(c: Cand, word: str | None, narrative: bool = False) -> tuple[str | None, bool]:
+    """The day a time or part of day falls on, as a value; and whether that needed the DCT.
+    With `narrative`, a bare clock time falls on the day the story was just telling of."""
+    w = norm(word)
+    d = c.dct
+    st = c.state
+    if narrative and not w and st.anchor is not None and st.anchor_granularity == ts.DAY and (
+            0 <= c.start - st.anchor_end < 300):
+        return day_value(st.anchor), True  # "on Oct. 23 ... at 10 p.m.": that day
+    if not w or w == "today":
+        return (day_value(d) if d else None), True
+    if w in ("yesterday", "tomorrow"):
+        return (day_value(add_days(d, -1 if w == "yesterday" else 1)) if d else None), True
+    if w in WEEKDAYS:
+        f = h_weekday_word(c, WEEKDAYS[w])
+        return f, True
+    m = re.match(r"([a-z.]+)\s*(\d{1,2})(?:,?\s+(\d{4}))?", w)
+    if m and month_number(m.group(1)):
+        month = month_number(m.group(1)) or 1
+        year = int(m.group(3)) if m.group(3) else year_for_month(c, month, int(m.group(2)))
+        if year is None:
+            return None, True
+        dd = valid_day(year, month, int(m.group(2)))
+        return (day_value(dd) if dd else None), not m.group(3)
+    return (day_value(d) if d else None), True
+
+
+# lower case on purpose: a sentence that opens "Until Thursday, they had ..." looks back
+_UNTIL = re.compile(r"(?<!\bup )(?<!\bUp )\b(?:until|till)\s+(?:at\s+)?$")
+
+
+def _until(c: Cand) -> bool:
+    """ "gave them until Tuesday", "postponed until Tuesday morning": a day still to come."""
+    return _UNTIL.search(c.text, max(0, c.start - 12), c.start) is not None
+
+
+def h_weekday_word(c: Cand, wd: int) -> str | None:
+    d = c.dct
+    if d is None:
+        return None
+    diff = wd - d.weekday()
+    if diff == 0:
+        return day_value(d)
+    if c.future() or _until(c):
+        return day_value(add_days(d, diff % 7))
+    return day_value(add_days(d, -((-diff) % 7)))
+
+
+def h_time(c: Cand) -> Found | None:
+    if c.g("noon"):
+        if re.search(r"\bhigh\s+$", c.text[max(0, c.start - 6):c.start], re.IGNORECASE):
+            return None  # "high noon"
+        w = norm(c.g("noon"))
+        hh, mm = (24, 0) if w == "midnight" else (12, 0)
+    elif c.g("h24"):
+        hh, mm = int(c.g("h24") or 0), int(c.g("mi24") or 0)
+    else:
+        hh, mm = int(c.g("h") or 0), int(c.g("mi") or 0)
+        if hh > 12:
+            return None
+        pm = (c.g("ampm") or "a").lower().startswith("p")
+        if pm and hh < 12:
+            hh += 12
+        elif not pm and hh == 12:
+            hh = 0
+    day, relative = _day_of(c, c.g("dayref") or c.g("dw0"), narrative=True)
+    clock = f"T{hh:02d}:{mm:02d}"
+    mod = "APPROX" if c.g("approx") else None
+    if day is None:
+        return Found("TIME", "XXXX-XX-XX" + clock, ts.TIME, mod=mod, relative=True)
+    return Found("TIME", day + clock, ts.TIME, mod=mod, relative=relative)
+
+
+def h_pod(c: Cand) -> Found | None:
+    pod_word = norm(c.g("pod"))
+    code = PARTS_OF_DAY.get(pod_word)
+    if code is None:
+        return None
+    det = norm(c.g("det"))
+    dw2 = c.g("dw2")
+    mod_word = norm(c.g("mod")) or (det if det in ("early", "late") else "")
+    at_dawn = pod_word in ("dawn", "daybreak", "dusk", "nightfall") and re.search(
+        r"\b(?:at|before|after|by|until)\s+$", c.text[max(0, c.start - 8):c.start], re.IGNORECASE)
+    if not (det or dw2 or mod_word or at_dawn) and pod_word not in ("tonight", "overnight"):
+        return None
+    if det in ("the", "that") and not mod_word and not dw2:
+        after = c.text[c.end:c.end + 4]
+        if re.match(r"\s+of\b", after) or pod_word == "night":
+            return None
+    mod = premod(mod_word) if mod_word else None
+    if det in ("the next", "the following", "the previous"):
+        st = c.state  # "the next morning": the day after the one the story is on
+        base = st.anchor if st.anchor is not None and st.anchor_granularity == ts.DAY else c.dct
+        shifted = add_days(base, -1 if det == "the previous" else 1) if base else None
+        day = day_value(shifted) if shifted else None
+    elif det == "last" and code in ("NI", "EV"):
+        day, _ = _day_of(c, "yesterday")
+    elif det in ("the", "that") and not dw2 and c.state.anchor_granularity == ts.DAY:
+        anchor = c.state.anchor
+        day = day_value(anchor) if anchor else None
+    elif det == "last":
+        return None
+    else:
+        ref = dw2 or (det if det not in ("this", "the", "that", "early", "late") else None)
+        day, _ = _day_of(c, ref)
+    f = Found("TIME", f"{day or 'XXXX-XX-XX'}T{code}", ts.PART_OF_DAY, mod=mod, relative=True)
+    return f

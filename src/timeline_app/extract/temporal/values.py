@@ -1,0 +1,292 @@
+"""What every handler shares: the candidate and its result, and TIMEX3 value arithmetic.
+
+A handler (dates.py, relative.py, durations.py) reads a `Cand` (the candidate re-read by its
+rule, the document and the narrative state) and returns a `Found` (type, value, granularity,
+mod) or None. The helpers here move dates by TIMEX3 units, write values at a granularity and
+choose the year of a month named without one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from timeline_app.domain import timespan as ts
+
+from .anchoring import FUTURE, PAST, Narrative, tense
+from .calendar import (
+    add_days,
+    add_months,
+    day_value,
+    month_end,
+    month_value,
+    quarter_of,
+    week_value,
+)
+from .lexicon import (
+    MONTHS,
+    NUMBERS,
+    UNITS,
+    VAGUE_NUMBERS,
+)
+
+
+@dataclass(slots=True)
+class Found:
+    type: str
+    value: str
+    granularity: str = ""
+    mod: str | None = None
+    relative: bool = False
+    start: date | None = None
+    end: date | None = None
+    approximate: bool = False
+    explicit: bool = False  # carries its own year: may anchor what follows
+    core: tuple[int, int] | None = None  # sub-span to report, relative to the candidate
+    anchors: bool = True  # may anchor what follows (a year-back comparison does not)
+
+
+@dataclass(slots=True)
+class Cand:
+    m: re.Match[str]
+    text: str  # whole document
+    start: int
+    end: int
+    state: Narrative
+
+    def g(self, name: str) -> str | None:
+        try:
+            return self.m.group(name)
+        except IndexError:
+            return None
+
+    @property
+    def dct(self) -> date | None:
+        return self.state.dct
+
+    def tense(self) -> str | None:
+        return tense(self.text, self.start, self.end)
+
+    def future(self) -> bool:
+        return self.tense() == FUTURE
+
+
+Handler = Callable[[Cand], Found | None]
+
+
+_PREMODS = (
+    ("early", "START"), ("beginning", "START"), ("start", "START"), ("turn", "START"),
+    ("mid", "MID"), ("middle", "MID"), ("late", "END"), ("end", "END"), ("close", "END"),
+)
+
+
+_QMODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "under": "LESS_THAN", "barely": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+}
+
+
+_WS = re.compile(r"[\s-]+")
+
+
+def norm(word: str | None) -> str:
+    return _WS.sub(" ", word.strip().lower()) if word else ""
+
+
+def premod(word: str | None) -> str | None:
+    w = norm(word)
+    if not w:
+        return None
+    for key, mod in _PREMODS:
+        if key in w:
+            return mod
+    return None
+
+
+def qmod(word: str | None) -> str | None:
+    return _QMODS.get(norm(word))
+
+
+def number(word: str | None) -> float | None:
+    """A count written in digits or words; None for vague counts ("several")."""
+    w = norm(word)
+    if not w or w in VAGUE_NUMBERS or w.startswith("hundreds"):
+        return None
+    if w in NUMBERS:
+        return NUMBERS[w]
+    parts = w.split(" ")
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    try:
+        return float(w.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def unit_code(word: str | None) -> str:
+    w = norm(word)
+    w = w[:-3] + "y" if w.endswith("ies") else w.rstrip("s")
+    return UNITS.get(w, "D")
+
+
+_FRACTION_UNITS = {"Y": (12, "M"), "D": (24, "H"), "TH": (60, "M"), "W": (7, "D")}
+
+
+def duration_value(n: float | None, code: str) -> str:
+    if n is not None and not float(n).is_integer() and code in _FRACTION_UNITS:
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+        per, small = _FRACTION_UNITS[code]
+        whole, rest = int(n), round((n - int(n)) * per)
+        t = "T" if code.startswith("T") or small == "H" else ""
+        big = code[-1]
+        if whole == 0:
+            return f"P{t}{rest}{small}"
+        if small == "H":
+            return f"P{whole}{big}T{rest}H"
+        return f"P{t}{whole}{big}{rest}{small}"
+    count = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
+    if code == "DE":
+        code, count = "Y", count if n is None else str(int(n * 10))
+    elif code == "CE":
+        code, count = "Y", count if n is None else str(int(n * 100))
+    elif code == "2W":
+        code, count = "W", count if n is None else str(int(n * 2))
+    elif code == "WE":
+        code, count = "D", count if n is None else str(int(n * 2))
+    if code.startswith("T"):
+        return f"PT{count}{code[1]}"
+    return f"P{count}{code}"
+
+
+def value_at(d: date, gran: str) -> str:
+    if gran == ts.YEAR:
+        return f"{d.year:04d}"
+    if gran == ts.MONTH:
+        return month_value(d)
+    if gran == ts.WEEK:
+        return week_value(d)
+    if gran == ts.QUARTER:
+        return f"{d.year:04d}-Q{quarter_of(d)}"
+    if gran == ts.DECADE:
+        return f"{d.year // 10:03d}"
+    if gran == ts.CENTURY:
+        return f"{d.year // 100:02d}"
+    return day_value(d)
+
+
+UNDERSPECIFIED = {
+    ts.YEAR: "XXXX", ts.MONTH: "XXXX-XX", ts.WEEK: "XXXX-WXX", ts.QUARTER: "XXXX-QX",
+    ts.DAY: "XXXX-XX-XX", ts.DECADE: "XXX", ts.CENTURY: "XX",
+}
+
+
+CODE_GRAN = {
+    "D": ts.DAY, "W": ts.WEEK, "M": ts.MONTH, "Q": ts.QUARTER, "Y": ts.YEAR, "DE": ts.DECADE,
+    "CE": ts.CENTURY, "WE": ts.WEEK, "2W": ts.WEEK, "TH": ts.TIME, "TM": ts.TIME, "TS": ts.TIME,
+}
+
+
+GRAN_ORDER = (ts.CENTURY, ts.DECADE, ts.YEAR, ts.QUARTER, ts.MONTH, ts.WEEK, ts.DAY)
+
+
+def shift(d: date, n: int, code: str) -> date:
+    if code == "D":
+        return add_days(d, n)
+    if code in ("W", "WE"):
+        return add_days(d, 7 * n)
+    if code == "2W":
+        return add_days(d, 14 * n)
+    if code == "M":
+        return add_months(d, n)
+    if code == "Q":
+        return add_months(d, 3 * n)
+    if code == "Y":
+        return add_months(d, 12 * n)
+    if code == "DE":
+        return add_months(d, 120 * n)
+    if code == "CE":
+        return add_months(d, 1200 * n)
+    return d
+
+
+def relative_date(c: Cand, base: date | None, n: int, code: str, gran: str) -> Found:
+    if base is None:
+        return Found("DATE", UNDERSPECIFIED.get(gran, "XXXX-XX-XX"), gran, relative=True)
+    return Found("DATE", value_at(shift(base, n, code), gran), gran, relative=True)
+
+
+def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:
+    """The year of a month named without one: the narrative's year in a history; else by
+    tense (the next one for the future, the last one for the past); else the nearest one.
+    The second end of a range ("between May and July") follows the first."""
+    st = c.state
+    if (st.anchor is not None and 0 <= c.start - st.anchor_end < 30
+            and st.anchor_granularity in (ts.MONTH, ts.DAY)
+            and RANGE_LINK.search(c.text, max(0, c.start - 12), c.start)):
+        y = st.anchor.year
+        return y if (month, day or 31) >= (st.anchor.month, st.anchor.day) else y + 1
+    t = c.tense()
+    ny = c.state.narrative_year(c.start)
+    if ny is not None and t != FUTURE:
+        return ny
+    d = c.dct
+    if d is None:
+        return None
+    if day is None:
+        if month == d.month:
+            return d.year
+        next_year = d.year if month > d.month else d.year + 1
+        prev_year = d.year if month < d.month else d.year - 1
+        ahead, behind = (month - d.month) % 12 * 30, (d.month - month) % 12 * 30
+    else:
+        if (month, day) == (d.month, d.day):
+            return d.year
+        next_year = d.year if (month, day) > (d.month, d.day) else d.year + 1
+        prev_year = d.year if (month, day) < (d.month, d.day) else d.year - 1
+        ahead = (clamped_day(next_year, month, day) - d).days
+        behind = (d - clamped_day(prev_year, month, day)).days
+    if DEADLINE.search(c.text, max(0, c.start - 12), c.start):
+        t = None  # "by February", "through January": a deadline, whatever the verb
+    # a tense does not reach across most of a year when the other reading is days away
+    if t == FUTURE and not (behind <= 45 and ahead > 180):
+        return next_year
+    if t == PAST and not (ahead <= 45 and behind > 180):
+        return prev_year
+    if DEADLINE.search(c.text, max(0, c.start - 12), c.start):
+        return next_year if ahead < behind else prev_year
+    # news mostly looks back: a bare month is a coming one only when much nearer ahead
+    bias = 1.5 if day is not None else 3
+    return next_year if ahead * bias < behind else prev_year
+
+
+def month_number(word: str | None) -> int | None:
+    w = norm(word).rstrip(".")
+    return MONTHS.get(w)
+
+
+RANGE_LINK = re.compile(r"(?:\band|\bto|\buntil|\bthrough|\btill|\bor|[-\u2013\u2014])\s*$",
+                         re.IGNORECASE)
+
+
+# "payable Dec. 7", "extended to Nov. 16", "by May": a deadline, the nearest such day
+DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|effective|payable)\s+$",
+                       re.IGNORECASE)
+
+
+def clamped_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, month_end(year, month).day))
+
+
+def valid_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---- handlers ---------------------------------------------------------------------------

@@ -1,0 +1,277 @@
+"""News-style anchoring (issue 2, item 4): every pattern class, with hand-computed values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline_app.domain import timespan as ts
+from timeline_app.extract.temporal import tag
+
+TUE = date(2013, 1, 22)  # a Tuesday
+THU = date(2013, 1, 24)
+
+
+def values(text: str, published: date | None = TUE) -> list[tuple[str, str]]:
+    return [(e.text, e.time.value) for e in tag(text, published)]
+
+
+def first(text: str, published: date | None = TUE):
+    found = tag(text, published)
+    assert found, text
+    return found[0]
+
+
+class TestWeekdays:
+    def test_the_story_day_itself(self):
+        assert values("Russia said on Tuesday it would send planes.") == [
+            ("Tuesday", "2013-01-22")]
+
+    def test_nearest_past_weekday_by_default(self):
+        assert values("Russia said on Tuesday it would act.", THU) == [
+            ("Tuesday", "2013-01-22")]
+        assert values("Ministers met on Friday.") == [("Friday", "2013-01-18")]
+        assert values("The convoy left on Monday.") == [("Monday", "2013-01-21")]
+
+    def test_future_when_the_tense_says_so(self):
+        assert values("Ministers will meet on Friday.") == [("Friday", "2013-01-25")]
+        assert values("The vote is scheduled for Monday.") == [("Monday", "2013-01-28")]
+        assert values("Officials said talks would resume on Thursday.") == [
+            ("Thursday", "2013-01-24")]
+
+    def test_until_sets_a_deadline_still_to_come(self):
+        assert values("The court gave the family until 9 a.m. Friday to reply.") == [
+            ("9 a.m. Friday", "2013-01-25T09:00")]
+        assert values("Until Friday, they had described him as a witness.") == [
+            ("Friday", "2013-01-18")]
+
+    def test_last_with_a_day_of_the_month(self):
+        assert values("He was shot last Oct. 23 at his home.", date(1999, 4, 19)) == [
+            ("last Oct. 23", "1998-10-23")]
+
+    def test_a_bare_clock_time_falls_on_the_day_just_told(self):
+        assert values("He was shot on 23 October 1998. He died at 10 p.m. in hospital.") == [
+            ("23 October 1998", "1998-10-23"), ("10 p.m.", "1998-10-23T22:00")]
+
+    def test_a_past_plan_stays_past(self):
+        assert values("The offer had been due to expire on Friday.") == [
+            ("Friday", "2013-01-18")]
+
+    def test_last_next_and_this(self):
+        assert values("They met last Friday.") == [("last Friday", "2013-01-18")]
+        assert values("They meet next Friday.") == [("next Friday", "2013-01-25")]
+        assert values("They meet this Friday.") == [("this Friday", "2013-01-25")]
+        assert values("They met last Tuesday.") == [("last Tuesday", "2013-01-15")]
+
+    def test_unknown_publication_date(self):
+        e = first("He arrived on Tuesday.", None)
+        assert (e.text, e.relative, e.time.start) == ("Tuesday", True, None)
+        assert e.time.value.startswith("XXXX")
+
+
+class TestDayWords:
+    def test_yesterday_today_tomorrow(self):
+        assert values("It rained yesterday, it rains today and tomorrow.") == [
+            ("yesterday", "2013-01-21"), ("today", "2013-01-22"), ("tomorrow", "2013-01-23")]
+
+    def test_tonight_and_this_morning(self):
+        assert values("A vote is due tonight.") == [("tonight", "2013-01-22TNI")]
+        assert values("Shelling began this morning.") == [("this morning", "2013-01-22TMO")]
+        assert values("Shelling went on overnight.") == [("overnight", "2013-01-22TNI")]
+        assert values("Shelling began last night.") == [("last night", "2013-01-21TNI")]
+
+    def test_unknown_publication_date_keeps_the_text(self):
+        e = first("It rained yesterday.", None)
+        assert (e.text, e.time.value, e.relative) == ("yesterday", "XXXX-XX-XX", True)
+        assert e.time.start is None and e.time.end is None
+
+
+class TestLastNext:
+    def test_year_boundary_in_january(self):
+        e = first("Prices rose last month.", date(2013, 1, 15))
+        assert (e.text, e.time.value, e.time.granularity) == ("last month", "2012-12",
+                                                              ts.MONTH)
+        assert (e.time.start, e.time.end) == (date(2012, 12, 1), date(2012, 12, 31))
+        assert values("It happened last year.", date(2013, 1, 15)) == [("last year", "2012")]
+
+    def test_next_month_in_december(self):
+        assert values("Elections follow next month.", date(2012, 12, 10)) == [
+            ("next month", "2013-01")]
+        assert values("Elections follow next year.", date(2012, 12, 10)) == [
+            ("next year", "2013")]
+
+    def test_weeks_across_the_new_year(self):
+        # 2 January 2013 is in ISO week 2013-W01, which began on Monday 31 December 2012
+        assert values("They met last week.", date(2013, 1, 2)) == [("last week", "2012-W52")]
+        assert values("They meet this week.", date(2013, 1, 2)) == [("this week", "2013-W01")]
+
+    def test_month_of_a_relative_year(self):
+        assert values("In January this year the army withdrew.", date(2013, 5, 2)) == [
+            ("January this year", "2013-01")]
+        assert values("In June last year the army withdrew.", date(2013, 5, 2)) == [
+            ("June last year", "2012-06")]
+
+
+class TestAgo:
+    def test_weeks_ago(self):
+        e = first("The envoy came two weeks ago.")
+        assert (e.text, e.time.value, e.time.granularity) == ("two weeks ago", "2013-W02",
+                                                              ts.WEEK)
+
+    def test_days_and_years_ago(self):
+        assert values("It began three days ago.") == [("three days ago", "2013-01-19")]
+        assert values("It began two years ago.") == [("two years ago", "2011")]
+        assert values("It began a month ago.") == [("a month ago", "2012-12")]
+
+
+class TestNarrative:
+    def test_the_day_before_and_after(self):
+        assert values("The convoy left on Monday. The day before, shells fell.") == [
+            ("Monday", "2013-01-21"), ("The day before", "2013-01-20")]
+        assert values("He met Friday. The next day he left.") == [
+            ("Friday", "2013-01-18"), ("The next day", "2013-01-19")]
+
+    def test_next_morning_and_end_of_that_month(self):
+        assert values("The rebels struck on 5 May 2012. The next morning they withdrew. By the "
+                      "end of the month they were gone.") == [
+            ("5 May 2012", "2012-05-05"), ("The next morning", "2012-05-06TMO"),
+            ("the end of the month", "2012-05")]
+
+    def test_the_previous_weekday_counts_from_the_day_in_question(self):
+        assert values("Markets fell on Friday, Jan. 18, down from the previous Friday.") == [
+            ("Friday, Jan. 18", "2013-01-18"), ("the previous Friday", "2013-01-11")]
+
+    def test_two_days_later(self):
+        assert values("The city fell on 3 May 2012. Two days later the army left.") == [
+            ("3 May 2012", "2012-05-03"), ("Two days later", "2012-05-05")]
+
+    def test_a_war_history_dates_bare_months_by_its_years(self):
+        text = ("The war began in 1939. In 1940 the army fell back. By 1942 the front had "
+                "moved east. In June, the Germans attacked again, and in November the "
+                "counter-offensive began.")
+        found = dict(values(text, date(2013, 1, 22)))
+        assert found["June"] == "1942-06"
+        assert found["November"] == "1942-11"
+
+    def test_a_war_history_carries_its_years_through_seasons_and_anaphora(self):
+        text = ("On 22 June 1941, Germany invaded the Soviet Union. Two days later, Soviet "
+                "forces fell back. By December, the Germans had reached Moscow. That winter the "
+                "offensive stalled. In the spring of 1942 the Germans attacked in the south, "
+                "and in August they reached Stalingrad. On 19 November, the Red Army struck. "
+                "The following year brought Kursk.")
+        assert values(text, date(2013, 1, 22)) == [
+            ("22 June 1941", "1941-06-22"), ("Two days later", "1941-06-24"),
+            ("December", "1941-12"), ("That winter", "1941-WI"),
+            ("the spring of 1942", "1942-SP"), ("August", "1942-08"),
+            ("19 November", "1942-11-19"), ("The following year", "1943")]
+
+    def test_a_news_story_mentioning_an_old_year_keeps_news_anchoring(self):
+        text = "The company was founded in 1980. In December it will open a plant."
+        assert dict(values(text, date(1989, 10, 30)))["December"] == "1989-12"
+
+
+class TestMonths:
+    def test_month_and_year(self):
+        e = first("The uprising began in March 2011.")
+        assert (e.text, e.time.value, e.time.granularity) == ("March 2011", "2011-03",
+                                                              ts.MONTH)
+
+    def test_bare_month_by_tense(self):
+        assert values("The army attacked in March.") == [("March", "2012-03")]
+        assert values("Elections will be held in March.") == [("March", "2013-03")]
+        assert values("The talks ended in December.") == [("December", "2012-12")]
+        # "a plan to" is a noun phrase, not a future: the attack was last August
+        assert values("They agreed on a plan to remove the weapons after an attack in August.",
+                      date(2014, 1, 22)) == [("August", "2013-08")]
+
+    def test_day_of_month_without_a_year_is_the_nearest_one(self):
+        assert values("The dividend is payable Dec. 7.", date(1989, 10, 27)) == [
+            ("Dec. 7", "1989-12-07")]
+        assert values("The ceasefire began on Jan. 10.") == [("Jan. 10", "2013-01-10")]
+
+    def test_since_is_an_open_period_to_the_article_date(self):
+        e = first("Russia has backed Assad since March 2011.")
+        assert (e.text, e.time.value) == ("March 2011", "2011-03")
+        assert (e.time.start, e.time.end, e.time.open_end) == (date(2011, 3, 1), TUE, True)
+
+    def test_between_may_and_july(self):
+        assert values("Fighting raged between May and July.") == [
+            ("May", "2012-05"), ("July", "2012-07")]
+        assert values("It ran from November to February.", date(2013, 6, 10)) == [
+            ("November", "2012-11"), ("February", "2013-02")]
+
+    def test_early_year(self):
+        e = first("The rebels advanced in early 2012.")
+        assert (e.text, e.time.value, e.time.mod, e.time.approximate) == (
+            "early 2012", "2012", "START", True)
+
+
+class TestRecent:
+    def test_in_recent_months(self):
+        e = first("But in recent months, Russia has distanced itself.")
+        assert e.text == "recent months"
+        assert e.time.approximate is True
+        assert e.time.end == TUE
+        assert date(2012, 6, 1) < e.time.start < TUE
+
+    def test_recently(self):
+        e = first("Russia recently sent planes.")
+        assert (e.text, e.time.value, e.time.approximate, e.time.end) == (
+            "recently", "PAST_REF", True, TUE)
+        assert e.time.start < TUE
+
+
+class TestWrittenAndNumericDates:
+    @pytest.mark.parametrize(
+        "text",
+        ["on 22 January 2013", "on January 22, 2013", "on Jan. 22, 2013", "on 2013-01-22",
+         "on 1/22/2013", "on Tuesday, January 22, 2013", "on the 22nd of January 2013"],
+    )
+    def test_forms_of_one_day(self, text):
+        e = first(f"The convoy left {text}.", None)
+        assert e.time.value == "2013-01-22"
+        assert e.relative is False
+        assert (e.time.start, e.time.end) == (TUE, TUE)
+
+    def test_leap_days(self):
+        assert values("It was signed on Feb. 29, 2012.") == [("Feb. 29, 2012", "2012-02-29")]
+        assert values("It was signed on February 29.", date(2012, 3, 1)) == [
+            ("February 29", "2012-02-29")]
+        # 2013 has no 29 February: the last one that existed
+        assert values("It was signed on February 29.", date(2013, 3, 1)) == [
+            ("February 29", "2012-02-29")]
+        assert values("The day before yesterday it snowed.", date(2012, 3, 1)) == [
+            ("The day before yesterday", "2012-02-28")]
+        assert values("It happened yesterday.", date(2012, 3, 1)) == [
+            ("yesterday", "2012-02-29")]
+        assert tag("It was signed on Feb. 29, 2013.", TUE) == []
+
+    def test_unknown_publication_date_keeps_absolute_values(self):
+        assert values("He came in March 2011 and left on 5 May 2010.", None) == [
+            ("March 2011", "2011-03"), ("5 May 2010", "2010-05-05")]
+
+
+_WORDS = st.sampled_from([
+    "on", "Tuesday", "last", "week", "March", "2011", "since", "the", "day", "before", "ago",
+    "two", "years", "May", "12", "3/4/2012", "early", "recent", "months", "at", "5", "p.m.",
+    "every", "morning", ",", ".", "\n", "Feb.", "29", "fiscal", "quarter", "1990s", "İ", "'s",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.sampled_from([None, TUE, date(2012, 2, 29)]))
+def test_never_crashes_and_spans_index_the_text(words, published):
+    text = " ".join(words)
+    found = tag(text, published)
+    last_end = 0
+    for e in found:
+        assert text[e.span[0]:e.span[1]] == e.text
+        assert e.span[0] >= last_end  # in order, never overlapping
+        last_end = e.span[1]
+        t = e.time
+        assert (t.start is None) == (t.end is None)
+        if t.start is not None:
+            assert t.start <= t.end
