@@ -39,6 +39,7 @@ from timeline_app.extract.sentences import Sentence
 from timeline_app.extract.trigger_index import candidate_starts
 
 _PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,)}
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|HE|SHE)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "said last month that ...", "said on Tuesday that ...": the summary keeps what was said.
 _LEAD_IN = re.compile(
@@ -84,9 +85,13 @@ def extract_events(
         hi = bisect.bisect_left(mention_starts, sentence.span[1])
         local = mentions[lo:hi]
         found: list[Event] = []
-        if sentence_index in matches:
+        if sentence_index in matches and (local or _PERSONAL.search(sentence.text)):
             masked = masked_ranges(sentence.text, sentence.span[0])
+            # Two parties are needed for most relations: skip what cannot have them.
+            lone = len({m.actor for m in local}) < 2 and not _PERSONAL.search(sentence.text)
             for pattern, trigger in matches[sentence_index]:
+                if lone and pattern.requires_target:
+                    continue
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun)
                 if event is not None:
