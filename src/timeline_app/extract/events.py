@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from timeline_app.domain import PERSON, Actor, Article, Event
+from timeline_app.domain import PERSON, Actor, Article, Event, TimeExpression
 from timeline_app.domain.actor import ORGANISATION
 from timeline_app.extract.event_time import choose_time
 from timeline_app.extract.parties import (
@@ -79,11 +79,17 @@ def extract_events(
                 fallback = fallback or actor.id
         return fallback
 
+    expressions = article.time_expressions
+    expression_starts = [x.span[0] for x in expressions]
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
         lo = bisect.bisect_left(mention_starts, sentence.span[0])
         hi = bisect.bisect_left(mention_starts, sentence.span[1])
         local = mentions[lo:hi]
+        times = expressions[
+            bisect.bisect_left(expression_starts, sentence.span[0]):
+            bisect.bisect_left(expression_starts, sentence.span[1])
+        ]
         found: list[Event] = []
         if sentence_index in matches and (local or _PERSONAL.search(sentence.text)):
             masked = masked_ranges(sentence.text, sentence.span[0])
@@ -93,13 +99,13 @@ def extract_events(
                 if lone and pattern.requires_target:
                     continue
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
-                               resolve_pronoun)
+                               resolve_pronoun, times)
                 if event is not None:
                     found.append(event)
         if found:
             events.extend(_finish_sentence(found, actors))
         elif local:
-            occurrence = _occurrence(article, sentence, local, actors)
+            occurrence = _occurrence(article, sentence, local, times) if times else None
             if occurrence is not None:
                 events.append(occurrence)
     events.sort(key=lambda e: e.span)
@@ -113,20 +119,20 @@ _HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|mad
 
 def _occurrence(
     article: Article, sentence: Sentence, mentions: Sequence[MentionLike],
-    actors: Mapping[str, Actor],
+    times: Sequence[TimeExpression],
 ) -> Event | None:
     """A dated sentence about known actors with no relation trigger is still a timeline event
     ("The uprising against Assad began in March 2011"): analysts want it, with its actors."""
     text = article.text
-    heads = [m for m in mentions if m.head and sentence.span[0] <= m.span[0]]
-    if not heads or not _HAPPENED.search(sentence.text):
-        return None
     dated = [
-        x for x in article.time_expressions
-        if sentence.span[0] <= x.span[0] and x.span[1] <= sentence.span[1]
-        and x.type in ("DATE", "TIME") and (x.time.is_dated or x.relative)
+        x for x in times
+        if x.span[1] <= sentence.span[1] and x.type in ("DATE", "TIME")
+        and (x.time.is_dated or x.relative)
     ]
     if not dated:
+        return None
+    heads = [m for m in mentions if m.head]
+    if not heads or not _HAPPENED.search(sentence.text):
         return None
     masked = masked_ranges(sentence.text, sentence.span[0])
     main = [m for m in heads if not any(a <= m.span[0] < b for a, b in masked)] or heads
@@ -193,6 +199,7 @@ def _event(
     masked: list[tuple[int, int]],
     actors: Mapping[str, Actor],
     resolve_pronoun,
+    times: Sequence[TimeExpression],
 ) -> Event | None:
     text = article.text
     s_start, s_end = sentence.span
@@ -263,7 +270,7 @@ def _event(
             return None
         kind, polarity = pattern.negated, -abs(pattern.polarity) or -0.5
     time, time_text, time_span, time_source = choose_time(
-        text, sentence.span, trigger, article.time_expressions, article.published
+        text, sentence.span, trigger, times, article.published
     )
     return Event(
         id=f"{article.id}:{trigger[0]}",
