@@ -73,7 +73,7 @@ def test_time_expressions(result, gold):
     for item in gold["time_expressions"]:
         wanted = _strip_prep(item["text"])
         candidates = [e for e in exprs if _strip_prep(e["text"]) in (wanted, f"the {wanted}")
-                      or wanted.endswith(_strip_prep(e["text"])) and len(e["text"]) > 5]
+                      or (wanted.endswith(_strip_prep(e["text"])) and len(e["text"]) > 5)]
         assert candidates, f"no time expression for {item['text']!r}"
         expr = candidates[0]
         if "value" in item:

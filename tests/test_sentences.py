@@ -38,7 +38,8 @@ def test_quotes_close_the_sentence():
 
 
 def test_decimal_numbers_stay_whole():
-    assert texts("Prices rose 3.5 percent. Then fell.") == ["Prices rose 3.5 percent.", "Then fell."]
+    assert texts("Prices rose 3.5 percent. Then fell.") == [
+        "Prices rose 3.5 percent.", "Then fell."]
 
 
 def test_ignored_ranges_are_dropped():

@@ -80,7 +80,10 @@ class TestDayWords:
     def test_tonight_and_this_morning(self):
         assert values("A vote is due tonight.") == [("tonight", "2013-01-22TNI")]
         assert values("Shelling began this morning.") == [("this morning", "2013-01-22TMO")]
-        assert values("Shelling went on overnight.") == [("overnight", "2013-01-22TNI")]
+        # "overnight" in a story of the 22nd: the night that led into it, from the 21st
+        night = first("Shelling went on overnight.")
+        assert (night.text, night.time.value) == ("overnight", "2013-01-21TNI")
+        assert night.time.start == date(2013, 1, 21)
         assert values("Shelling began last night.") == [("last night", "2013-01-21TNI")]
 
     def test_unknown_publication_date_keeps_the_text(self):

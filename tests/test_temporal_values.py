@@ -200,3 +200,125 @@ def test_fractional_and_open_durations():
 def test_dawn():
     e = one("The town fell at dawn.")
     assert (e.text, e.type, e.time.value) == ("dawn", "TIME", "2013-01-22TMO")
+
+
+# ---- forms added for TimeML value agreement (issue 5) -------------------------------------
+
+
+def test_the_week_of_a_day():
+    e = one("A hearing is set for the week of March 6.", date(2000, 2, 24))
+    assert (e.text, e.time.value, e.time.granularity) == ("the week of March 6", "2000-W10",
+                                                          ts.WEEK)
+    assert (e.time.start, e.time.end) == (date(2000, 3, 6), date(2000, 3, 12))
+
+
+def test_hours_of_a_part_of_day():
+    e = one("The father will leave at 4 in the morning.")
+    assert (e.text, e.type, e.time.value) == ("4 in the morning", "TIME", "2013-01-22T04:00")
+    assert one("The rally ends at 9 in the evening.").time.value == "2013-01-22T21:00"
+
+
+def test_a_clock_time_takes_the_day_after_an_aside():
+    e = one("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+            date(1998, 8, 8), wanted="10:35 a.m.")
+    assert e.time.value == "1998-08-07T10:35"
+    assert e.time.start == date(1998, 8, 7)
+
+
+def test_or_so_ago_and_one_day_in_the_future():
+    e = one("Then, a week or so ago, the general picked his plan.", date(1991, 2, 25))
+    assert (e.text, e.time.value) == ("a week or so ago", "1991-W08")
+    f = one("Islam will one day be the second largest religion there.")
+    assert (f.text, f.type, f.time.value) == ("one day", "DATE", "FUTURE_REF")
+    assert one("He had been in the job one day.").time.value == "P1D"
+    assert one("Talks may last up to one day.").time.value == "P1D"
+    assert one("He hopes to one day fly again.").time.value == "FUTURE_REF"
+
+
+def test_a_few_days_later_is_a_vague_length_after_the_last_date():
+    found = tag("The deal was signed on Jan. 10. A few days later, the rival bid came.", DCT)
+    later = found[-1]
+    assert (later.text, later.type, later.time.value) == ("A few days later", "DURATION",
+                                                          "PXD")
+    assert later.time.approximate
+    assert later.time.start == date(2013, 1, 10) and later.time.end > date(2013, 1, 10)
+
+
+def test_the_week_of_a_market_report():
+    # TimeML writes the week a report is about without its number; its days are kept
+    found = tag("The index fell 1.2% on Friday. For the week, the index dropped 3.8%.",
+                date(1989, 10, 30))
+    week = found[-1]
+    assert (week.text, week.time.value, week.time.granularity) == ("the week", "1989-WXX",
+                                                                   ts.WEEK)
+    assert (week.time.start, week.time.end) == (date(1989, 10, 23), date(1989, 10, 29))
+
+
+def test_year_back_periods_of_a_quarterly_report():
+    text = ("Third-quarter net income rose to $24 million, compared with a loss of $3 million "
+            "last year. For the quarter a year ago, it earned $5 million, and for the "
+            "corresponding period last year $6 million. In the first nine months, net was "
+            "$306 million, up from the year-earlier nine months.")
+    got = [(e.text, e.type, e.time.value) for e in tag(text, date(1989, 11, 2))]
+    assert got == [
+        ("Third-quarter", "DATE", "1989-Q3"),
+        ("last year", "DATE", "1988-Q3"),
+        ("the quarter a year ago", "DATE", "1988-Q3"),
+        ("the corresponding period last year", "DATE", "1988-Q3"),
+        ("the first nine months", "DURATION", "P9M"),
+        ("the year-earlier nine months", "DURATION", "P9M"),
+    ]
+    back = tag(text, date(1989, 11, 2))[1].time
+    assert (back.start, back.end) == (date(1988, 7, 1), date(1988, 9, 30))
+    # outside a comparison, or with no quarter in the story, "last year" is the year
+    assert one("Sales rose last year.", date(1989, 11, 2)).time.value == "1988"
+
+
+def test_after_the_first_nine_months_a_year_back_is_a_year():
+    text = ("Third-quarter profit fell. In the latest nine months, margins were 38%, compared "
+            "with 40% a year earlier.")
+    assert tag(text, date(1989, 10, 26))[-1].time.value == "1988"
+
+
+def test_half_of_a_decade_and_two_quarters():
+    e = one("The trend has marked the last half of the '80s.", date(1989, 10, 26))
+    assert (e.text, e.time.value, e.time.mod) == ("the last half of the '80s", "198", "END")
+    assert (e.time.start, e.time.end) == (date(1985, 1, 1), date(1989, 12, 31))
+    h = one("Weakness will last through at least the first two quarters of 1990.")
+    assert (h.text, h.time.value) == ("the first two quarters of 1990", "1990-H1")
+    assert (h.time.start, h.time.end) == (date(1990, 1, 1), date(1990, 6, 30))
+    assert one("Sales fell in the past two quarters.").time.value == "P2Q"
+
+
+def test_years_named_as_modifiers_and_in_lists():
+    assert one("Leaders of the 1992 protests moved.", date(1998, 10, 25)).time.value == "1992"
+    got = [e.time.value for e in tag("It crossed the border in 1994, 1995 and 1997.", DCT)]
+    assert got == ["1994", "1995", "1997"]
+    assert tag("It hired 1,500 workers.", DCT) == []
+    assert tag("The 2000 soldiers of the garrison surrendered.", DCT) == []
+    assert tag("It fired 1500 rounds.", DCT) == []
+
+
+def test_march_for_a_reason_and_election_day():
+    e = one("He stepped down in March for health reasons.", date(1989, 11, 2))
+    assert (e.text, e.time.value) == ("March", "1989-03")
+    assert tag("They joined the March for Life.", DCT) == []
+    day = one("a theme of our campaign until Election Day.", date(1998, 10, 26))
+    assert (day.text, day.time.value) == ("Election Day", "1998-11-03")
+    assert one("on Election Day", date(2012, 10, 1)).time.value == "2012-11-06"
+
+
+def test_quarter_words_that_are_no_quarter():
+    assert tag("The quarter-to-quarter comparison improved.", DCT) == []
+    e = one("It turned a profit after several quarters of losses.")
+    assert (e.text, e.type, e.time.value) == ("several quarters", "DURATION", "PXQ")
+    assert tag("Three quarters of the votes were counted.", DCT) == []
+
+
+def test_a_possessive_month_ends_no_range_and_a_deadline_half_a_year_off_lies_ahead():
+    text = "After a small revision Friday to December's figures, jobs grew."
+    got = [(e.text, e.time.value) for e in tag(text, date(1998, 2, 6))]
+    assert got == [("Friday", "1998-02-06"), ("December", "1997-12")]
+    e = one("Qantas will double its flights to India by August.", date(1998, 2, 13))
+    assert (e.text, e.time.value) == ("August", "1998-08")
+    assert (e.time.start, e.time.end) == (date(1998, 8, 1), date(1998, 8, 31))

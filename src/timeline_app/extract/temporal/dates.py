@@ -59,6 +59,15 @@ def h_full(c: Cand) -> Found | None:
     return None
 
 
+def h_week_of(c: Cand) -> Found | None:
+    """ "the week of March 6": the week that day falls in."""
+    day = h_full(c)
+    if day is None or "X" in day.value:
+        return day
+    d = date.fromisoformat(day.value)
+    return Found("DATE", week_value(d), ts.WEEK, relative=day.relative, explicit=day.explicit)
+
+
 def h_iso(c: Cand) -> Found | None:
     if c.g("y"):
         y, mo, d = int(c.g("y") or 0), int(c.g("m") or 0), int(c.g("d") or 0)
@@ -88,6 +97,10 @@ def h_month_year(c: Cand) -> Found | None:
 _VERB_AFTER = re.compile(r"\s+(?:be|have|not|also|well|face|need|want|take|make|on\b|to\b)")
 
 
+_MONTH_PREP = re.compile(r"\b(?:in|since|until|by|before|after|through|last|next|early|late)\s+$",
+                         re.IGNORECASE)
+
+
 def h_month(c: Cand) -> Found | None:
     word = c.g("mon") or ""
     month = month_number(word)
@@ -97,8 +110,9 @@ def h_month(c: Cand) -> Found | None:
         return None  # "Jan", "Mar": more often names than months
     if word.lower() in ("may", "march") and _VERB_AFTER.match(c.text, c.end):
         return None  # "may be", "march on"
-    if word.lower() == "march" and re.match(r"\s+(?:for|of|against)\b", c.text[c.end:c.end + 9]):
-        return None  # "the March for Life"
+    if (word.lower() == "march" and re.match(r"\s+(?:for|of|against)\b", c.text[c.end:c.end + 9])
+            and not _MONTH_PREP.search(c.text, max(0, c.start - 8), c.start)):
+        return None  # "the March for Life"; but "resigned in March for health reasons"
     year = year_for_month(c, month)
     mod = premod(c.g("premod"))
     if year is None:
@@ -113,12 +127,18 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 
 
-_NOT_A_YEAR_AFTER = re.compile(
+_COUNTED_AFTER = re.compile(
     r"\s*(?:people|persons|troops|soldiers|men|women|children|km|kilometres|kilometers|miles"
     r"|tons|tonnes|dollars|euros|feet|metres|meters|members|votes|jobs|units|shares|cars"
-    r"|points|pounds|barrels|workers|employees|homes|(?-i:[a-z]+s)\b(?<!s's))",
+    r"|points|pounds|barrels|workers|employees|homes|casualties|prisoners|tanks|aircraft"
+    r"|planes|guns|rifles|refugees|civilians|dead|wounded)\b",
     re.IGNORECASE,
 )
+_NOT_A_YEAR_AFTER = re.compile(r"\s*(?-i:[a-z]+s)\b(?<!s's)")
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+_YEAR_LIST = re.compile(r"(?<![\d,.$])(?:1[5-9]|20)\d\d,\s+$")
 
 
 def h_year(c: Cand) -> Found | None:
@@ -128,10 +148,15 @@ def h_year(c: Cand) -> Found | None:
     if not fiscal and not mod:
         before = c.text[max(0, c.start - 20):c.start]
         after = c.text[c.end:c.end + 20]
-        if _NOT_A_YEAR_AFTER.match(after) and not re.match(r"\s*(?:in|and|to)\b", after):
-            return None
-        if before.rstrip().endswith(("$", "#")) or re.search(r"\d[\s,.]*$", before):
-            return None
+        plausible = c.dct is None or c.dct.year - 150 <= year <= c.dct.year + 10
+        if _COUNTED_AFTER.match(after):
+            return None  # "1500 troops", "the 2000 soldiers"
+        if (_NOT_A_YEAR_AFTER.match(after) and not re.match(r"\s*(?:in|and|to)\b", after)
+                and not (plausible and _THE_BEFORE.search(before))):
+            return None  # "1500 rounds"; but "the 1992 protests" names a year
+        if before.rstrip().endswith(("$", "#")) or (
+                re.search(r"\d[\s,.]*$", before) and not _YEAR_LIST.search(before)):
+            return None  # "1,995"; but "in 1994, 1995 and 1997" is a list of years
         if _NOT_A_YEAR_BEFORE.search(before) and c.dct is not None and abs(year - c.dct.year) > 40:
             return None
     return Found("DATE", f"{year:04d}", ts.YEAR, mod=mod, explicit=True)
@@ -187,8 +212,19 @@ def h_month_rel(c: Cand) -> Found | None:
 
 
 def h_quarter(c: Cand) -> Found | None:
-    if c.text[c.end:c.end + 1] == "-":
+    if c.text[c.end:c.end + 1] == "-" or c.text[max(0, c.start - 4):c.start] == "-to-":
         return None  # "quarter-century", "quarter-to-quarter"
+    st = c.state
+    if c.g("yb"):  # "the quarter a year ago", "the corresponding period last year"
+        if st.anchor_granularity == ts.QUARTER and st.anchor is not None:
+            base = st.anchor
+        elif c.dct is not None:
+            base = add_months(c.dct, -3)
+        else:
+            return Found("DATE", "XXXX-QX", ts.QUARTER, relative=True)
+        back = add_months(base, -12)
+        return Found("DATE", f"{back.year:04d}-Q{quarter_of(back)}", ts.QUARTER, relative=True,
+                     anchors=False)
     if c.g("qn"):
         q = int((c.g("qn") or "Q1")[1])
         if c.g("qy"):
@@ -268,8 +304,18 @@ def h_year_end(c: Cand) -> Found | None:
 def h_year_ago(c: Cand) -> Found | None:
     """ "the year-earlier period", "a year-ago loss": the same period a year back."""
     st = c.state
+    if c.g("months"):  # "the year-earlier nine months": how long, as TimeML has it
+        n = {"three": 3, "six": 6, "nine": 9}.get(norm(c.g("months")), 0) or int(
+            c.g("months") or 0)
+        f = Found("DURATION", f"P{n}M", ts.DURATION, relative=True)
+        if c.dct is not None:  # the months of last year up to the report's quarter
+            year = c.dct.year - 1
+            f.start, f.end = date(year, 1, 1), add_days(add_months(date(year, 1, 1), n), -1)
+        return f
     if st.anchor_granularity == ts.QUARTER and st.anchor is not None:
         back = add_months(st.anchor, -12)
+        if c.dct is not None and back.year < c.dct.year - 1:
+            back = st.anchor  # the story already moved to last year's quarter
         return Found("DATE", f"{back.year:04d}-Q{quarter_of(back)}", ts.QUARTER, relative=True,
                      anchors=False)
     if c.dct is None:
@@ -295,6 +341,17 @@ def h_the_unit(c: Cand) -> Found | None:
             sat = add_days(d, -2 - d.weekday())
         return Found("DATE", f"{week_value(sat)}-WE", ts.WEEK, relative=True)
     mod = premod(c.g("pm"))
+    if unit == "week":
+        # "For the week, the index dropped": the week of the day just told. TimeML writes the
+        # week of a report's own days without its number ("1989-WXX"); the days are kept.
+        st = c.state
+        base = st.anchor if st.anchor is not None and st.anchor_granularity in (
+            ts.DAY, ts.WEEK) else d
+        if base is None:
+            return Found("DATE", "XXXX-WXX", ts.WEEK, mod=mod, relative=True)
+        monday = add_days(base, -base.weekday())
+        return Found("DATE", f"{base.year:04d}-WXX", ts.WEEK, mod=mod, relative=True,
+                     start=monday, end=add_days(monday, 6), anchors=False)
     if unit == "month":  # only "the end of the month" and the like: the month in question
         st = c.state
         fine = st.anchor_granularity in (ts.DAY, ts.WEEK, ts.MONTH)
@@ -315,7 +372,16 @@ def h_the_unit(c: Cand) -> Found | None:
 
 
 def h_half(c: Cand) -> Found | None:
-    h = 1 if norm(c.g("ord")) in ("first", "1st") else 2
+    h = 1 if norm(c.g("ord") or c.g("ord2")) in ("first", "1st") else 2
+    if c.g("dec"):  # "the last half of the '80s": that decade, its end
+        dec = (c.g("dec") or "").strip("'s")
+        if len(dec) == 2:  # '80s
+            d2 = int(dec)
+            century = 20 if c.dct is not None and 2000 + d2 <= c.dct.year else 19
+            dec = f"{century}{d2}"
+        first = int(dec[:3]) * 10 + (0 if h == 1 else 5)
+        return Found("DATE", dec[:3], ts.DECADE, mod="START" if h == 1 else "END",
+                     start=date(first, 1, 1), end=date(first + 4, 12, 31), explicit=True)
     if c.g("year"):
         return Found("DATE", f"{c.g('year')}-H{h}", ts.HALF, explicit=True)
     d = c.dct
@@ -385,14 +451,21 @@ def h_holiday(c: Cand) -> Found | None:
     name = norm(c.g("name"))
     if name.startswith("thanksgiving"):
         month, day = 11, 0
+    elif name == "election day":
+        month, day = 11, -1
     elif name in HOLIDAYS:
         month, day = HOLIDAYS[name]
     else:
         return None
-    year: int | None = year_number(c.g("year")) or year_for_month(c, month, day or 25)
+    year: int | None = year_number(c.g("year")) or year_for_month(
+        c, month, day if day > 0 else 5 if day < 0 else 25)
     if year is None:
-        return Found("DATE", f"XXXX-{month:02d}-{day or 'XX'}", ts.DAY, relative=True)
+        return Found("DATE", f"XXXX-{month:02d}-{day if day > 0 else 'XX'}", ts.DAY,
+                     relative=True)
     if day == 0:  # fourth Thursday of November
         first = date(year, 11, 1)
         day = 1 + (3 - first.weekday()) % 7 + 21
+    elif day == -1:  # the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        day = 1 + (0 - first.weekday()) % 7 + 1
     return Found("DATE", day_value(date(year, month, day)), ts.DAY, relative=not c.g("year"))

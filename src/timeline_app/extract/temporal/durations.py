@@ -43,13 +43,23 @@ def h_duration(c: Cand) -> Found | None:
         return None  # "the 1988 second quarter": a count needs a plural or a hyphen
     if num_word in ("a", "an") and _RATE.search(c.text, max(0, c.start - 30), c.start):
         return None  # "$2 million a year", "700 seats a week": a rate, not a time
-    if code == "Q" and re.match(r"\s+of\b|[\s-]+point", c.text[c.end:c.end + 7]):
+    if code == "Q" and n is not None and re.match(r"\s+of\b|[\s-]+point",
+                                                   c.text[c.end:c.end + 7]):
         return None  # "three-quarters of", "a quarter-point": fractions
+    if num_word == "one" and unit == "day" and _MODAL_BEFORE.search(c.text, max(0, c.start - 12),
+                                                                      c.start):
+        return Found("DATE", "FUTURE_REF", ts.REFERENCE, relative=True)  # "will one day be"
     f = Found("DURATION", duration_value(n, code), ts.DURATION, mod=qmod(c.g("qmod")))
     rel = norm(c.g("rel"))
-    # TimeML spans leave out "about", "only" and a bare "the": "the two-week (visit)"
-    core = c.m.end("qmod") if c.g("qmod") else c.start
-    if not rel and c.text[core:core + 4].lower() == "the ":
+    if rel in ("first", "latest") and code == "M" and n in (6, 9) and (
+            c.state.anchor_granularity == ts.QUARTER):
+        # "In the first nine months, ...": the report moves from its quarter to the year so
+        # far, and "the 1988 period" that follows is that year's, not its quarter
+        c.state.anchor_granularity = ts.YEAR
+    # TimeML spans keep "nearly", "more than", "at least" (a mod of the length) and "the nine
+    # months", but leave out "about", "only" and the "the" of an adjective: "the two-week visit"
+    core = c.m.end("qmod") if norm(c.g("qmod")) in _LOOSE_QMODS else c.start
+    if not rel and c.text[core:core + 4].lower() == "the " and "-" in sep:
         core += 4
     if core != c.start:
         f.core = (core - c.start, c.end - c.start)
@@ -62,6 +72,14 @@ def h_duration(c: Cand) -> Found | None:
                 f.start, f.end = shift(c.dct, -k, code), c.dct
             f.relative = True
     return f
+
+
+_LOOSE_QMODS = frozenset({"about", "around", "approximately", "roughly", "some", "just", "only"})
+
+
+_MODAL_BEFORE = re.compile(  # "hopes to one day", but not "up to one day" (an amount)
+    r"\b(?:will|would|could|may|might|shall|can|should|must"
+    r"|(?<!\bup\s)(?<!\bdue\s)(?<!close\s)(?<!\bfrom\s)to)\s+$", re.IGNORECASE)
 
 
 _RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+(?:[a-z]+\s+)?$")

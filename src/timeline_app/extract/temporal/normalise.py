@@ -20,6 +20,7 @@ from .dates import (
     h_quarter,
     h_season,
     h_the_unit,
+    h_week_of,
     h_year,
     h_year_ago,
     h_year_end,
@@ -49,5 +50,6 @@ HANDLERS: dict[str, Handler] = {
     "month_rel": h_month_rel, "full_mdy": h_full, "full_dmy": h_full, "dmy_first": h_full,
     "iso": h_iso, "month_year": h_month_year,
     "holiday": h_holiday, "year": h_year, "the_unit": h_the_unit, "units": h_units,
-    "month": h_month, "weekday": h_weekday, "dayword": h_dayword, "ref": h_ref,
+    "month": h_month, "week_of": h_week_of, "weekday": h_weekday, "dayword": h_dayword,
+    "ref": h_ref,
 }

@@ -53,6 +53,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?:(?P<dw0>{WEEKDAY_RE})\s+(?:at\s+)?)?"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
         r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+        r"|(?P<h3>1[0-2]|0?[1-9])(?:[:.](?P<mi3>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
+        r"(?P<pod3>morning|afternoon|evening|night)(?![a-z])"
         r"|(?P<noon>noon|midnight|midday))"
         rf"{_ZONE}?"
         rf"(?:,?\s+(?:on\s+)?(?P<dayref>{_DAYREF}))?"
@@ -77,13 +79,17 @@ RULES: list[tuple[str, str]] = [
     )),
     ("ago", (
         _QMOD + rf"(?P<num>{NUMBER_WORD_RE})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
-        rf"(?P<unit>{UNIT_RE})\s+"
+        rf"(?P<unit>{UNIT_RE})(?:\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back"
         r"|(?:before|after|previously)(?=\s*[,.;:)]|\s*$))"
     )),
     ("anaphoric", (
         r"the\s+(?P<which>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)"
         r"(?:(?P<yt>\s+yesterday|\s+tomorrow)|(?=\s*[,.;:)]|\s*$))"
+    )),
+    ("week_of", (
+        rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
+        r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
     )),
     ("century", (
         rf"(?:the\s+)?{_PREMOD}(?P<ord>{ORDINAL_RE})[\s-]+century(?![a-z])"
@@ -94,11 +100,15 @@ RULES: list[tuple[str, str]] = [
         r"(?![a-z\d])"
     )),
     ("half", (
-        r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)\s+half"
-        r"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?(?P<year>\d{4})|(?P<rel>this|last|next)\s+year"
-        r"|year))?"
+        r"(?:the\s+)?(?:(?P<ord>first|second|1st|2nd|latter|last)\s+half"
+        r"|(?P<ord2>first|last|final)\s+two\s+quarters)"
+        r"(?:\s+of\s+(?:the\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0'?s|'\d0s)(?![a-z\d])"
+        r"|(?:fiscal\s+)?(?P<year>\d{4})|(?P<rel>this|last|next)\s+year|year))?"
     )),
     ("quarter", (
+        r"the\s+(?:(?:corresponding|comparable|same|year-earlier|year-ago)\s+)?"
+        r"(?P<yb>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year"
+        r"|(?:of\s+)?the\s+previous\s+year)(?![a-z])|"
         r"(?:the\s+)?(?:(?P<yq>(?:19|20)\d\d)[\s-]+|(?P<ry>this|last|next)\s+year's\s+)?"
         r"(?P<words>(?:(?:latest|last|past|previous|current|this|next|coming|same"
         r"|year-earlier|year-ago|year\s+earlier|year\s+ago|first|second|third|fourth|1st|2nd|3rd|4th"
@@ -133,7 +143,8 @@ RULES: list[tuple[str, str]] = [
         r"(?:the\s+)?year(?:'s)?[\s-]end(?![a-z])"
     )),
     ("year_ago", (
-        r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<what>period|quarter))?"
+        r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<what>period|quarter)"
+        r"|\s+(?P<months>three|six|nine|3|6|9)\s+months)?"
     )),
     ("duration", (
         _QMOD + r"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following"
@@ -141,6 +152,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<num>{NUMBER_WORD_RE})(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
         r"(?:(?:more|additional|straight|consecutive|trading|business|working|calendar)\s+)?"
         rf"(?P<unit>{UNIT_RE})(?![a-z])(?![\s-]+old|-earlier|-ago)"
+        r"(?!(?<=two\squarters)\s+of\s+(?:fiscal\s+)?\d{4})"  # a half: see "half"
     )),
     ("full_mdy", (
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?" + _PREMOD
@@ -169,7 +181,8 @@ RULES: list[tuple[str, str]] = [
     )),
     ("holiday", (
         r"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?"
-        r"|thanksgiving(?:\s+day)?|independence\s+day|halloween|valentine's\s+day|bastille\s+day)"
+        r"|thanksgiving(?:\s+day)?|election\s+day|independence\s+day|halloween"
+        r"|valentine's\s+day|bastille\s+day)"
         r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
     )),
     ("year", (
@@ -178,9 +191,9 @@ RULES: list[tuple[str, str]] = [
     )),
     ("the_unit", (
         r"(?:(?P<pm>the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|close)\s+of)\s+)?"
-        r"the\s+(?:(?P<kind>full|fiscal|calendar|current)\s+)?(?P<unit>year|weekend|month)"
-        r"(?![a-z'-])"
-        r"(?!\s+(?:of|in|to|after|before|earlier|later)\b)"
+        r"the\s+(?:(?P<kind>full|fiscal|calendar|current)\s+)?(?P<unit>year|week(?:end)?|month)"
+        r"(?![a-z-])(?!'(?!s\b))"
+        r"(?!\s+(?:of(?!\s+\$)|in|to|after|before|earlier|later|following)\b)"
     )),
     ("units", (
         r"(?P<unit>years|months|weeks|days|hours)(?![a-z'-])"
@@ -231,7 +244,7 @@ HEADS: frozenset[str] = frozenset(
 # Units and words that begin an expression only with what follows ("year end", "new year's").
 _LEADS = (
     "second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "year",
-    "decade", "century", "present", "past", "independence", "new",
+    "decade", "century", "present", "past", "independence", "new", "election",
 )
 STARTERS: frozenset[str] = HEADS | frozenset(
     list(NUMBERS) + list(ORDINALS) + list(QMOD_WORDS) + list(_LEADS) + [

@@ -33,6 +33,7 @@ from .values import (
     premod,
     qmod,
     relative_date,
+    shift,
     unit_code,
     valid_day,
     year_for_month,
@@ -125,6 +126,15 @@ def h_ago(c: Cand) -> Found | None:
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     anaphoric = direction in ("later", "after", "earlier", "before", "previously")
     mod = qmod(c.g("qmod"))
+    if n is None and anaphoric:
+        # "a few days later": so many days from the last date told, their count unknown
+        f = Found("DURATION", duration_value(None, code), ts.DURATION, mod=mod, relative=True)
+        base = _base_for(c, True)
+        if base is not None and not code.startswith("T"):
+            far = shift(base, sign * 3, code)  # "a few", "several": about three
+            f.start, f.end = (base, far) if sign > 0 else (far, base)
+            f.approximate = True
+        return f
     if n is None or not float(n).is_integer():
         value = "FUTURE_REF" if sign > 0 else "PAST_REF"
         return Found("DATE", value, ts.REFERENCE, mod=mod, relative=True)
@@ -207,9 +217,20 @@ def h_rel_unit(c: Cand) -> Found | None:
             sat = add_days(sat, 7)
         return Found("DATE", f"{week_value(sat)}-WE", ts.WEEK, mod=mod, relative=True)
     gran = CODE_GRAN.get(code, ts.YEAR)
+    st = c.state
+    if (unit == "year" and rel == "last" and st.anchor_granularity == ts.QUARTER
+            and st.anchor is not None and not mod and _COMPARED.search(
+                c.text, max(0, c.start - 60), c.start)):
+        # "compared with $3 million last year" in a quarterly report: that quarter a year back
+        f = relative_date(c, st.anchor, -1, "Y", ts.QUARTER)
+        f.anchors = False
+        return f
     f = relative_date(c, base, sign, code, gran)
     f.mod = mod
     return f
+
+
+_COMPARED = re.compile(r"\b(?:compared|from|against|versus|with)\b[^.;]*$", re.IGNORECASE)
 
 
 def _pod(f: Found, pod: str) -> Found:
@@ -317,6 +338,11 @@ def h_weekday_word(c: Cand, wd: int) -> str | None:
     return day_value(add_days(d, -((-diff) % 7)))
 
 
+_ASIDE_DAY = re.compile(
+    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|today|yesterday|tomorrow)\b", re.IGNORECASE)
+
+
 def h_time(c: Cand) -> Found | None:
     if c.g("noon"):
         if re.search(r"\bhigh\s+$", c.text[max(0, c.start - 6):c.start], re.IGNORECASE):
@@ -325,6 +351,11 @@ def h_time(c: Cand) -> Found | None:
         hh, mm = (24, 0) if w == "midnight" else (12, 0)
     elif c.g("h24"):
         hh, mm = int(c.g("h24") or 0), int(c.g("mi24") or 0)
+    elif c.g("h3"):  # "4 in the morning", "9 in the evening"
+        hh, mm = int(c.g("h3") or 0) % 12, int(c.g("mi3") or 0)
+        pod = norm(c.g("pod3"))
+        if pod in ("afternoon", "evening") or (pod == "night" and hh >= 6):
+            hh += 12
     else:
         hh, mm = int(c.g("h") or 0), int(c.g("mi") or 0)
         if hh > 12:
@@ -334,7 +365,11 @@ def h_time(c: Cand) -> Found | None:
             hh += 12
         elif not pm and hh == 12:
             hh = 0
-    day, relative = _day_of(c, c.g("dayref") or c.g("dw0"), narrative=True)
+    ref = c.g("dayref") or c.g("dw0")
+    if not ref:  # "at 10:35 a.m. (0735 GMT) Friday": the day after the aside
+        aside = _ASIDE_DAY.match(c.text, c.end)
+        ref = aside.group(1) if aside else None
+    day, relative = _day_of(c, ref, narrative=True)
     clock = f"T{hh:02d}:{mm:02d}"
     mod = "APPROX" if c.g("approx") else None
     if day is None:
@@ -359,6 +394,15 @@ def h_pod(c: Cand) -> Found | None:
         if re.match(r"\s+of\b", after) or pod_word == "night":
             return None
     mod = premod(mod_word) if mod_word else None
+    if pod_word == "overnight" and not det and not dw2:
+        # "overnight losses in New York" in a story of Friday: the night that led into it
+        st = c.state
+        near = st.anchor is not None and st.anchor_granularity == ts.DAY and (
+            0 <= c.start - st.anchor_end < 300) and (
+            c.dct is None or abs((c.dct - st.anchor).days) <= 7)  # news: a night of this week
+        base = st.anchor if near else c.dct
+        day = day_value(add_days(base, -1)) if base else None
+        return Found("TIME", f"{day or 'XXXX-XX-XX'}TNI", ts.PART_OF_DAY, relative=True)
     if det in ("the next", "the following", "the previous"):
         st = c.state  # "the next morning": the day after the one the story is on
         base = st.anchor if st.anchor is not None and st.anchor_granularity == ts.DAY else c.dct

@@ -227,7 +227,9 @@ def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:
     st = c.state
     if (st.anchor is not None and 0 <= c.start - st.anchor_end < 30
             and st.anchor_granularity in (ts.MONTH, ts.DAY)
-            and RANGE_LINK.search(c.text, max(0, c.start - 12), c.start)):
+            and RANGE_LINK.search(c.text, max(0, c.start - 12), c.start)
+            and c.text[c.end:c.end + 2] not in ("'s", "\u2019s")):  # "revision Friday to
+        # December's figures" names no range
         y = st.anchor.year
         return y if (month, day or 31) >= (st.anchor.month, st.anchor.day) else y + 1
     t = c.tense()
@@ -258,7 +260,7 @@ def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:
     if t == PAST and not (ahead <= 45 and behind > 180):
         return prev_year
     if DEADLINE.search(c.text, max(0, c.start - 12), c.start):
-        return next_year if ahead < behind else prev_year
+        return next_year if ahead <= behind else prev_year  # "by August", half a year off
     # news mostly looks back: a bare month is a coming one only when much nearer ahead
     bias = 1.5 if day is not None else 3
     return next_year if ahead * bias < behind else prev_year
