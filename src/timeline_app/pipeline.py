@@ -67,7 +67,7 @@ def extract_corpus(
             progress(index, len(articles), article.path)
         try:
             result = extract_article(article, lexicon)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+        except Exception as exc:  # one bad article must not stop the others
             errors.append(FileError(article.path, f"could not extract events: {exc}"))
             continue
         done_articles.append(result.article)

@@ -31,14 +31,6 @@ _last_key: tuple | None = None
 _policy = None
 
 
-def store_available() -> bool:
-    try:
-        from timeline_app.store import load_project, save_project  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def recovery_dir() -> str:
     """Where autosaves of never-saved projects go ($TIMELINE_APP_RECOVERY_DIR overrides)."""
     override = os.environ.get("TIMELINE_APP_RECOVERY_DIR")

@@ -1,0 +1,156 @@
+"""The loaded data and the user's edits; every view redraws from `corpus_changed`.
+
+The base corpus is what extraction produced; the shown corpus is the base with the edit list
+replayed (domain.edits.apply_edits). Keeping edits as a list means undo is "drop the last
+one", and re-extraction (new files, a publication date set by hand) keeps every correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from timeline_app.domain import Article, Corpus, FileError
+from timeline_app.domain.edits import Edit, SetPublished, apply_edits
+
+Extractor = Callable[..., Corpus]
+LARGE = 3000  # events: from here on, list views refill in their own turn of the event loop
+
+
+def connect_refill(model: CorpusModel, slot: Callable[[], None]) -> None:
+    """Call `slot` when the corpus changes; for large corpora one event-loop turn later.
+
+    Each list view then refills in its own turn, so the window never freezes for the sum
+    of them; small corpora (and the tests) see every view updated at once.
+    """
+    from PySide6.QtCore import QTimer
+
+    def changed() -> None:
+        if len(model.corpus.events) >= LARGE:
+            owner = getattr(slot, "__self__", None)  # no call once the view is deleted
+            if owner is not None:
+                QTimer.singleShot(0, owner, slot)
+            else:
+                QTimer.singleShot(0, slot)
+        else:
+            slot()
+
+    model.corpus_changed.connect(changed)
+
+
+def _default_extractor(articles, *, errors=(), edits=()) -> Corpus:
+    from timeline_app.pipeline import extract_corpus
+
+    return extract_corpus(articles, errors=errors, edits=edits)
+
+
+class CorpusModel(QObject):
+    corpus_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None,
+                 extractor: Extractor | None = None) -> None:
+        super().__init__(parent)
+        self.base = Corpus()
+        self.corpus = Corpus()
+        self.edits: list[Edit] = []
+        self.extractor = extractor or _default_extractor
+        self._original: dict[str, date | None] = {}
+
+    # -- loading -------------------------------------------------------------------------------
+    def set_corpus(self, corpus: Corpus, edits: Sequence[Edit] = ()) -> None:
+        self.base = corpus
+        self.edits = list(edits)
+        self._original.clear()
+        self._refresh()
+
+    def add_corpus(self, corpus: Corpus) -> None:
+        """Files dropped onto a window that already shows others join them."""
+        if not self.base.articles and not self.base.errors:
+            self.set_corpus(corpus, self.edits)
+            return
+        from timeline_app.pipeline import merge_corpora
+
+        # An article read again replaces its old version entirely: events that extraction no
+        # longer finds must not linger (the user's edits are replayed over the new ones).
+        again = {a.id for a in corpus.articles}
+        kept = Corpus(self.base.articles, self.base.actors,
+                      tuple(e for e in self.base.events if e.article not in again),
+                      (), self.base.errors)
+        merged = merge_corpora([kept, corpus])
+        errors = tuple(dict.fromkeys(merged.errors))  # the same bad file dropped twice: once
+        self.base = Corpus(merged.articles, merged.actors, merged.events, merged.relations,
+                           errors)
+        self._refresh()
+
+    def add_errors(self, errors: Sequence[FileError]) -> None:
+        self.base = Corpus(self.base.articles, self.base.actors, self.base.events,
+                           self.base.relations, (*self.base.errors, *errors))
+        self._refresh()
+
+    # -- edits -------------------------------------------------------------------------------
+    def push_edit(self, edit: Edit) -> None:
+        self.edits.append(edit)
+        if isinstance(edit, SetPublished):
+            self._reextract(edit.article)
+        self._refresh()
+
+    def pop_edit(self, edit: Edit) -> None:
+        """Undo: remove the latest occurrence of `edit` and replay the rest."""
+        for i in range(len(self.edits) - 1, -1, -1):
+            if self.edits[i] == edit:
+                del self.edits[i]
+                break
+        if isinstance(edit, SetPublished):
+            self._reextract(edit.article)
+        self._refresh()
+
+    def _reextract(self, article_id: str) -> None:
+        """Re-run extraction of one article with its (new or restored) publication date."""
+        article = self.base.article(article_id)
+        if article is None:
+            return
+        self._original.setdefault(article_id, article.published)
+        if not any(isinstance(e, SetPublished) and e.article == article_id for e in self.edits):
+            article = _with_published(article, self._original[article_id])
+        published = [e for e in self.edits if isinstance(e, SetPublished)]
+        fresh = self.extractor([article], edits=published)
+        kept_events = tuple(e for e in self.base.events if e.article != article_id)
+        from timeline_app.domain.edits import relations_from_events
+
+        articles = tuple(
+            next((a for a in fresh.articles if a.id == article_id), article)
+            if a.id == article_id else a
+            for a in self.base.articles
+        )
+        actors = {a.id: a for a in self.base.actors}
+        for actor in fresh.actors:
+            actors.setdefault(actor.id, actor)
+        events = (*kept_events, *fresh.events)
+        self.base = Corpus(articles, tuple(actors.values()), events,
+                           relations_from_events(events), self.base.errors)
+
+    def _refresh(self) -> None:
+        self.corpus = apply_edits(self.base, self.edits) if self.edits else self.base
+        self.corpus_changed.emit()
+
+    # -- questions the views ask ----------------------------------------------------------------
+    def undated_articles(self) -> list[Article]:
+        return [a for a in self.corpus.articles if a.published is None]
+
+    def date_range(self) -> tuple[date, date] | None:
+        starts = [e.time.start for e in self.corpus.events if e.time.start]
+        ends = [e.time.end for e in self.corpus.events if e.time.end]
+        if not starts:
+            return None
+        return min(starts), max(ends)
+
+
+def _with_published(article: Article, published: date | None) -> Article:
+    from dataclasses import replace
+
+    from timeline_app.domain import PUBLISHED_UNKNOWN
+
+    return replace(article, published=published,
+                   published_source=article.published_source if published else PUBLISHED_UNKNOWN)
