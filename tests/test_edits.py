@@ -70,3 +70,29 @@ def test_rename_type_and_time_changes_apply_and_missing_targets_are_skipped():
         "condemnation", -0.7, "2012-12", "last month")
     syria = {a.id: a for a in out.actors}["syria"]
     assert syria.name == "Syrian Arab Republic" and "Syria" in syria.aliases
+
+
+def test_a_relation_spans_its_dated_events_and_is_open_when_its_latest_one_is():
+    from dataclasses import replace
+
+    from timeline_app.domain.edits import relations_from_events
+
+    since = TimeSpan("2011-03", "month", date(2011, 3, 1), date(2013, 1, 22), open_end=True)
+    vague = TimeSpan("2012", "year", date(2012, 1, 1), date(2012, 12, 31), approximate=True)
+    undated = TimeSpan("", "unknown")
+    events = [
+        replace(_event("a", "russia", "syria", "alliance"), time=vague, polarity=0.5),
+        replace(_event("b", "russia", "syria", "alliance"), time=since, polarity=1.0),
+        replace(_event("c", "russia", "syria", "alliance"), time=DAY, polarity=0.0),
+        replace(_event("d", "russia", "syria", "alliance"), time=undated, polarity=0.5),
+    ]
+    (rel,) = relations_from_events(events)
+    assert (rel.start, rel.end) == (date(2011, 3, 1), date(2013, 1, 22))
+    assert rel.open_end  # the "since" period ends last; the day of the same end comes later
+    assert not rel.approximate  # one exact event is enough
+    assert rel.polarity == 0.5  # undated events count for the tone, not for the days
+    assert rel.events == ("a", "b", "c", "d")
+    (closed,) = relations_from_events([events[2], events[1]])
+    assert not closed.open_end  # of two that end the same day, the first decides
+    (fuzzy,) = relations_from_events([events[0], events[3]])
+    assert fuzzy.approximate and (fuzzy.start, fuzzy.end) == (date(2012, 1, 1), date(2012, 12, 31))

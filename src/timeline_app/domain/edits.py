@@ -80,7 +80,8 @@ def apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
     """
     actors = {a.id: a for a in corpus.actors}
     events = {e.id: e for e in corpus.events}
-    index: dict[str, set[str]] | None = None  # actor -> event ids, built at the first merge
+    dropped = {e.drop for e in edits if isinstance(e, MergeActors)}
+    index: dict[str, set[str]] | None = None  # dropped actor -> event ids, at the first merge
     for edit in edits:
         if isinstance(edit, RenameActor) and edit.actor in actors:
             old = actors[edit.actor]
@@ -88,7 +89,7 @@ def apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
             actors[edit.actor] = replace(old, name=edit.name, aliases=aliases)
         elif isinstance(edit, MergeActors) and edit.keep in actors and edit.drop in actors:
             if index is None:
-                index = _actor_index(events.values())
+                index = _actor_index(events.values(), dropped)
             _merge(actors, events, edit.keep, edit.drop, index)
         elif isinstance(edit, ChangeEventType) and edit.event in events:
             ev = events[edit.event]
@@ -106,7 +107,7 @@ def apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
             )
             if index is not None:
                 for actor in (*edit.actors, edit.source, edit.target):
-                    if actor:
+                    if actor in dropped:
                         index.setdefault(actor, set()).add(edit.event)
         elif isinstance(edit, DeleteEvent):
             events.pop(edit.event, None)
@@ -127,13 +128,19 @@ def _ids(corpus: Corpus) -> set[str]:
     return {a.id for a in corpus.actors}
 
 
-def _actor_index(events) -> dict[str, set[str]]:
-    """Which events name each actor, so that a merge touches only those (not all 200,000)."""
-    index: dict[str, set[str]] = {}
+def _actor_index(events, wanted: set[str]) -> dict[str, set[str]]:
+    """Which events name each actor that some merge drops, so that a merge touches only those
+    (not all 200,000). Only dropped actors are indexed: indexing every actor of a large
+    project cost more than the merges themselves."""
+    index: dict[str, set[str]] = {actor: set() for actor in wanted}
+    isdisjoint = wanted.isdisjoint
     for ev in events:
+        if isdisjoint(ev.actors) and isdisjoint(ev.co_sources) and ev.source not in wanted \
+                and ev.target not in wanted:
+            continue
         for actor in {*ev.actors, *ev.co_sources, ev.source, ev.target}:
-            if actor:
-                index.setdefault(actor, set()).add(ev.id)
+            if actor in wanted:
+                index[actor].add(ev.id)
     return index
 
 
@@ -152,7 +159,8 @@ def _merge(
         return keep if value == drop else value
 
     touched = index.pop(drop, set())
-    index.setdefault(keep, set()).update(touched)
+    if keep in index:  # the kept actor is itself dropped by a later merge
+        index[keep].update(touched)
     for eid in touched:
         ev = events.get(eid)
         if ev is None:
@@ -181,22 +189,35 @@ def relations_from_events(events: tuple[Event, ...] | list[Event]) -> tuple[Rela
                 groups.setdefault((src, ev.target, ev.type), []).append(ev)
     relations = []
     for (src, tgt, typ), evs in sorted(groups.items()):
-        dated = [e for e in evs if e.time.is_dated]
-        start = min((e.time.start for e in dated if e.time.start), default=None)
-        end = max((e.time.end for e in dated if e.time.end), default=None)
-        latest = max(dated, key=lambda e: e.time.end or date.min, default=None)
+        # One pass per group: this runs over every event of a project each time it opens.
+        start = end = None
+        open_end, approximate, any_dated, polarity = False, True, False, 0.0
+        for e in evs:
+            polarity += e.polarity
+            t = e.time
+            first, last = t.start, t.end
+            if first is None or last is None:
+                continue  # undated: counts for the polarity, not for the days
+            if not any_dated:
+                start, end, open_end, any_dated = first, last, t.open_end, True
+            else:
+                if first < start:
+                    start = first
+                if last > end:  # the event that ends last (the first of equals) decides
+                    end, open_end = last, t.open_end
+            approximate = approximate and t.approximate
         relations.append(
             Relation(
                 id=f"r:{src}>{tgt}:{typ}",
                 source=src,
                 target=tgt,
                 type=typ,
-                polarity=round(sum(e.polarity for e in evs) / len(evs), 3),
+                polarity=round(polarity / len(evs), 3),
                 start=start,
                 end=end,
                 events=tuple(e.id for e in evs),
-                open_end=bool(latest and latest.time.open_end),
-                approximate=all(e.time.approximate for e in dated) if dated else False,
+                open_end=bool(open_end),
+                approximate=approximate if any_dated else False,
             )
         )
     return tuple(relations)
