@@ -71,6 +71,10 @@ def _remember(state: Narrative, found: Found, span: TimeSpan, end: int) -> None:
         return
     state.anchor = span.start
     state.anchor_end = end
+    if span.granularity == ts.QUARTER and state.quarter is None and found.calendar:
+        state.quarter = span.start
+    if span.granularity == ts.QUARTER and not found.calendar:
+        state.fiscal, state.fiscal_end = span.start, end
     state.anchor_granularity = ts.DAY if span.granularity in (ts.PART_OF_DAY, ts.TIME) else (
         span.granularity)
 

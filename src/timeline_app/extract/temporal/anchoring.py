@@ -13,6 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from timeline_app.domain import timespan as ts
+
+QUARTER = ts.QUARTER
+# how far a quarter named in passing stays the one "the period" and "a year ago" refer to
+_QUARTER_FOCUS_CHARS = 250
+
 FUTURE = "future"
 PAST = "past"
 
@@ -43,6 +49,7 @@ _BEFORE_ADJECTIVE = frozenset({
 })
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CLAUSE_START = re.compile(r"[.!?;]\s|\n")
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _NEWS_DAYS = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|ago"
@@ -93,6 +100,8 @@ def tense(text: str, start: int, end: int) -> str | None:
     """FUTURE or PAST by the nearest tense cue before the expression in its clause (else the
     first one after it); None when the clause has none."""
     left = text[max(0, start - 110):start]
+    if _AHEAD_OF.search(left):  # "ahead of the weekend": what comes next
+        return FUTURE
     cuts = [m.end() for m in _CLAUSE_START.finditer(left)]
     if cuts:
         left = left[cuts[-1]:]
@@ -136,11 +145,29 @@ class Narrative:
     anchor: date | None = None  # last calendar point resolved in the text
     anchor_granularity: str = ""
     anchor_end: int = -10_000  # where that expression ended
+    # "N units ago" that set the anchor (its count and unit, and where it ended): "a year
+    # earlier" right after "a year ago" repeats the comparison rather than stepping back again
+    ago: tuple[int, str] | None = None
+    ago_end: int = -10_000
+    quarter: date | None = None  # the first quarter named: the one a report is about
+    fiscal: date | None = None  # the last fiscal quarter named ("its fiscal first quarter")
+    fiscal_end: int = -10_000
     year: int | None = None  # last year written out explicitly
     year_pos: int = -10_000
 
     def base(self) -> date | None:
         return self.anchor or self.dct
+
+    def focus_quarter(self, pos: int) -> date | None:
+        """The quarter a quarterly report is talking about at `pos`: the last one named if
+        it was named close by, else the report's own (first) quarter; None when the story is
+        not on a quarter. "After a flat second quarter, ..." does not move the comparisons
+        of the paragraphs below off the third quarter being reported."""
+        if self.anchor_granularity != QUARTER or self.anchor is None:
+            return None
+        if self.quarter is None or pos - self.anchor_end <= _QUARTER_FOCUS_CHARS:
+            return self.anchor
+        return self.quarter
 
     def narrative_year(self, pos: int) -> int | None:
         """The year a bare month refers to in a history told in the past tense."""

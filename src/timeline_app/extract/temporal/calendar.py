@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar as _cal
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline_app.domain import timespan as ts
 
@@ -59,6 +60,7 @@ _DECADE = re.compile(r"(\d{3})$")
 _CENTURY = re.compile(r"(\d{2})$")
 
 
+@lru_cache(maxsize=4096)  # a story repeats its values; pure, so cached
 def granularity_of(value: str) -> str:
     """The timeline granularity a TIMEX3 value is written at."""
     m = _DAY.match(value)
@@ -133,6 +135,7 @@ def _range(value: str) -> tuple[date, date] | None:
 _MOD_FRACTIONS = {"START": (0.0, 0.34), "MID": (0.33, 0.67), "END": (0.66, 1.0)}
 
 
+@lru_cache(maxsize=4096)  # pure: dates are immutable
 def span_for_value(value: str, mod: str | None = None) -> tuple[date | None, date | None, bool]:
     """Inclusive day range covered by a value, narrowed by START/MID/END; and whether fuzzy."""
     try:

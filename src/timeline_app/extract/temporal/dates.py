@@ -9,6 +9,7 @@ from datetime import date
 
 from timeline_app.domain import timespan as ts
 
+from .anchoring import Narrative
 from .calendar import (
     add_days,
     add_months,
@@ -19,6 +20,7 @@ from .calendar import (
 )
 from .lexicon import (
     HOLIDAYS,
+    MONTH_RE,
     ORDINALS,
     SEASONS,
     year_number,
@@ -44,6 +46,9 @@ def h_full(c: Cand) -> Found | None:
         return None
     y = c.g("year")
     mod = premod(c.g("premod"))
+    if not y:  # "Oct. 12-13, 1989": the year written after the range's second day
+        ahead = _RANGE_YEAR.match(c.text, c.end)
+        y = ahead.group(1) if ahead else None
     if y:
         d = valid_day(year_number(y), month, day)
         if d is None:
@@ -57,6 +62,25 @@ def h_full(c: Cand) -> Found | None:
         if d is not None:
             return Found("DATE", day_value(d), ts.DAY, mod=mod, relative=True)
     return None
+
+
+_RANGE_YEAR = re.compile(r"\s*(?:and|to|-|\u2013)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+_FIRST_DAY = re.compile(MONTH_RE + r"\s*\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|\u2013)\s*$",
+                        re.IGNORECASE)
+
+
+def h_second_day(c: Cand) -> Found | None:
+    """ "on April 24 and 25", "Oct. 12-13": a bare day number that closes a range opened by
+    a day of a month just written; it is a day of that month."""
+    st = c.state
+    if st.anchor is None or st.anchor_granularity != ts.DAY or not 0 <= c.start - st.anchor_end < 8:
+        return None
+    if not _FIRST_DAY.search(c.text, max(0, c.start - 20), c.start):
+        return None
+    d = valid_day(st.anchor.year, st.anchor.month, int(c.g("day") or 0))
+    if d is None or d <= st.anchor:
+        return None
+    return Found("DATE", day_value(d), ts.DAY, relative=True)
 
 
 def h_week_of(c: Cand) -> Found | None:
@@ -137,6 +161,7 @@ _COUNTED_AFTER = re.compile(
 _NOT_A_YEAR_AFTER = re.compile(r"\s*(?-i:[a-z]+s)\b(?<!s's)")
 
 
+_PRE_POST = re.compile(r"(?<![a-z])(?:post|pre)-$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_LIST = re.compile(r"(?<![\d,.$])(?:1[5-9]|20)\d\d,\s+$")
 
@@ -145,8 +170,10 @@ def h_year(c: Cand) -> Found | None:
     year = year_number(c.g("year"))
     fiscal = c.g("fiscal")
     mod = premod(c.g("premod"))
+    before = c.text[max(0, c.start - 20):c.start]
+    if _PRE_POST.search(before):  # "post-1959 politics", "pre-1914 borders": a year
+        return Found("DATE", f"{year:04d}", ts.YEAR, explicit=True)
     if not fiscal and not mod:
-        before = c.text[max(0, c.start - 20):c.start]
         after = c.text[c.end:c.end + 20]
         plausible = c.dct is None or c.dct.year - 150 <= year <= c.dct.year + 10
         if _COUNTED_AFTER.match(after):
@@ -216,8 +243,9 @@ def h_quarter(c: Cand) -> Found | None:
         return None  # "quarter-century", "quarter-to-quarter"
     st = c.state
     if c.g("yb"):  # "the quarter a year ago", "the corresponding period last year"
-        if st.anchor_granularity == ts.QUARTER and st.anchor is not None:
-            base = st.anchor
+        focus = st.focus_quarter(c.start)
+        if focus is not None:
+            base = focus
         elif c.dct is not None:
             base = add_months(c.dct, -3)
         else:
@@ -234,8 +262,9 @@ def h_quarter(c: Cand) -> Found | None:
         return Found("DATE", f"{c.dct.year:04d}-Q{q}", ts.QUARTER, relative=True)
     if c.g("yp"):  # "the 1989 period": the quarter under discussion, in that year
         st = c.state
-        if st.anchor_granularity == ts.QUARTER and st.anchor is not None:
-            return Found("DATE", f"{c.g('yp')}-Q{quarter_of(st.anchor)}", ts.QUARTER,
+        focus = _fiscal_in_reach(st, c.start) or st.focus_quarter(c.start)
+        if focus is not None:
+            return Found("DATE", f"{c.g('yp')}-Q{quarter_of(focus)}", ts.QUARTER,
                          relative=True)
         return Found("DATE", f"{c.g('yp')}", ts.YEAR, explicit=True)
     words = norm(c.g("words")).split(" ")
@@ -253,6 +282,17 @@ def h_quarter(c: Cand) -> Found | None:
     year_back = any(k in joined for k in ("year earlier", "year ago", "prior year", "comparable"))
     st = c.state
     d = c.dct
+    ended = _ended_on(c) if ordinal is None and not year_back and not c.g("year") else None
+    if ended is not None and st.fiscal is not None and (
+            0 <= c.start - st.fiscal_end < _FISCAL_REACH):
+        # "earned $5 million in the fiscal first quarter. Sales for the quarter ended
+        # Sept. 29 ...": the same quarter, known by its fiscal number
+        return Found("DATE", f"{st.fiscal.year:04d}-Q{quarter_of(st.fiscal)}", ts.QUARTER,
+                     relative=True, calendar=False)
+    if ended is not None:  # "the quarter ended July 31": May to July, mostly the second
+        middle = add_days(ended, -45)
+        return Found("DATE", f"{middle.year:04d}-Q{quarter_of(middle)}", ts.QUARTER,
+                     relative=True)
     explicit_year = c.g("year")
     rel_year = norm(c.g("rel"))
     if explicit_year:
@@ -269,17 +309,29 @@ def h_quarter(c: Cand) -> Found | None:
         if year_back:
             year -= 1
         return Found("DATE", f"{year:04d}-Q{ordinal}", ts.QUARTER, relative=not explicit_year,
-                     explicit=bool(explicit_year), anchors=not year_back)
+                     explicit=bool(explicit_year), anchors=not year_back,
+                     calendar="fiscal" not in words)
     if d is None:
         return Found("DATE", "XXXX-QX", ts.QUARTER, relative=True)
+    fiscal = _fiscal_in_reach(st, c.start)
+    latest = set(words) <= {"latest", "most", "recent", ""}
+    if fiscal is not None and latest and not c.g("yq") and not c.g("ry"):
+        # "the quarter", "the latest period" of a report on a fiscal quarter: that one, by
+        # its fiscal number
+        return Found("DATE", f"{fiscal.year:04d}-Q{quarter_of(fiscal)}", ts.QUARTER,
+                     relative=True, calendar=False)
+    reported = _reported_quarter(st, d)
+    focus = st.focus_quarter(c.start)
     if any(w in ("current", "this") for w in words):
         base = d
     elif any(w in ("next", "coming") for w in words):
         base = add_months(d, 3)
+    elif ("latest" in words or "recent" in words) and reported is not None:
+        base = reported  # "the latest period" of a report: the quarter it is about
     elif any(w in ("latest", "last", "past", "previous", "recent") for w in words):
         base = add_months(d, -3)
-    elif st.anchor_granularity == ts.QUARTER and st.anchor is not None:
-        base = st.anchor
+    elif focus is not None:
+        base = focus
     else:
         base = add_months(d, -3)
     if year_back:
@@ -294,11 +346,60 @@ def h_quarter(c: Cand) -> Found | None:
                  anchors=not year_back)
 
 
+_FISCAL_REACH = 400  # characters a fiscal quarter stays the one "the quarter ended" names
+
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+(?P<mon>" + MONTH_RE + r")\s*"
+                    r"(?P<day>\d{1,2})(?!\d)(?:,?\s+(?P<year>\d{4}))?", re.IGNORECASE)
+
+
+def _fiscal_in_reach(st: Narrative, pos: int) -> date | None:
+    """The fiscal quarter a report named a few sentences back, which "the quarter" and "the
+    1988 period" go on meaning."""
+    if st.fiscal is not None and 0 <= pos - st.fiscal_end < _FISCAL_REPORT_REACH:
+        return st.fiscal
+    return None
+
+
+_FISCAL_REPORT_REACH = 1000
+
+
+def _ended_on(c: Cand) -> date | None:
+    """The last day of a period written "ended Sept. 30" right after it: the latest such day
+    up to the story (a period that ended lies in the past)."""
+    m = _ENDED.match(c.text, c.end)
+    if m is None:
+        return None
+    month = month_number(m.group("mon"))
+    if month is None:
+        return None
+    if m.group("year"):
+        return valid_day(int(m.group("year")), month, int(m.group("day")))
+    if c.dct is None:
+        return None
+    for year in (c.dct.year, c.dct.year - 1):
+        day = valid_day(year, month, int(m.group("day")))
+        if day is not None and day <= c.dct:
+            return day
+    return None
+
+
+def _reported_quarter(st: Narrative, d: date) -> date | None:
+    """The quarter a report is about: the first one it named, if that one has begun."""
+    if st.quarter is not None and st.quarter <= d:
+        return st.quarter
+    return None
+
+
 def h_year_end(c: Cand) -> Found | None:
     """ "by year-end": the end of the story's year."""
     if c.dct is None:
         return Found("DATE", "XXXX", ts.YEAR, mod="END", relative=True)
-    return Found("DATE", f"{c.dct.year:04d}", ts.YEAR, mod="END", relative=True)
+    # "up 9% since year-end": the last year-end behind the story
+    back = 1 if _SINCE_BEFORE.search(c.text, max(0, c.start - 8), c.start) else 0
+    return Found("DATE", f"{c.dct.year - back:04d}", ts.YEAR, mod="END", relative=True)
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def h_year_ago(c: Cand) -> Found | None:
@@ -312,10 +413,11 @@ def h_year_ago(c: Cand) -> Found | None:
             year = c.dct.year - 1
             f.start, f.end = date(year, 1, 1), add_days(add_months(date(year, 1, 1), n), -1)
         return f
-    if st.anchor_granularity == ts.QUARTER and st.anchor is not None:
-        back = add_months(st.anchor, -12)
+    focus = st.focus_quarter(c.start)
+    if focus is not None:
+        back = add_months(focus, -12)
         if c.dct is not None and back.year < c.dct.year - 1:
-            back = st.anchor  # the story already moved to last year's quarter
+            back = focus  # the story already moved to last year's quarter
         return Found("DATE", f"{back.year:04d}-Q{quarter_of(back)}", ts.QUARTER, relative=True,
                      anchors=False)
     if c.dct is None:
@@ -391,15 +493,16 @@ def h_half(c: Cand) -> Found | None:
     return Found("DATE", f"{year:04d}-H{h}", ts.HALF, relative=True)
 
 
-_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+# The seasons of one season year: winter 1941 ("1941-WI") runs from December 1941 into
+# February 1942, so it comes last.
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
 
 
-def _season_index(code: str) -> int:
-    return _SEASON_ORDER.index(code)
-
-
-def _season_index_of(d: date) -> int:
-    return (d.month % 12) // 3  # Dec-Feb 0, Mar-May 1, Jun-Aug 2, Sep-Nov 3
+def _season_of(d: date) -> tuple[int, int]:
+    """(season year, index in _SEASON_ORDER) of the season a day falls in."""
+    if d.month <= 2:
+        return d.year - 1, 3
+    return d.year, (d.month - 3) // 3
 
 
 def h_season(c: Cand) -> Found | None:
@@ -421,14 +524,15 @@ def h_season(c: Cand) -> Found | None:
         return Found("DATE", f"{year_number(c.g('year')):04d}-{code}", ts.SEASON, mod=mod,
                      explicit=True)
     st = c.state
-    if rel in ("that", "following") or (not rel and st.history):
-        # "that winter", "the following spring", a bare "in the spring" in a history
+    if rel in ("that", "following") or (rel in ("", "early", "late", "mid") and st.history):
+        # "that winter", "the following spring", a bare "in (late) spring" in a history
         ny = st.narrative_year(c.start)
         base = st.anchor or (date(ny, 6, 1) if ny else None)
         if base is not None:
             year = base.year - (1 if code == "WI" and base.month <= 2 else 0)
-            if rel == "following":
-                year += 1 if _season_index(code) <= _season_index_of(base) else 0
+            if rel == "following":  # the next such season after the one the story is in
+                season_year, index = _season_of(base)
+                year = season_year + (1 if _SEASON_ORDER.index(code) <= index else 0)
             return Found("DATE", f"{year:04d}-{code}", ts.SEASON, mod=mod, relative=True)
     d = c.dct
     if d is None:

@@ -29,15 +29,17 @@ from .values import (
 
 def h_duration(c: Cand) -> Found | None:
     n = number(c.g("num"))
-    if c.g("half") and n is not None:
-        n += 0.5  # "two and a half", "2 1/2"
+    if (c.g("half") or c.g("half2")) and n is not None:
+        n += 0.5  # "two and a half", "2 1/2", "a minute and a half"
     num_word = norm(c.g("num"))
     if n is not None and n > 10_000:
         return None
     unit = norm(c.g("unit"))
     code = unit_code(unit)
-    if num_word in ("a", "an") and unit.rstrip("s") in ("second", "minute"):
+    if num_word in ("a", "an") and unit.rstrip("s") in ("second", "minute") and not c.g("half2"):
         return None  # "a second time", "wait a minute"
+    if num_word == "many" and c.text[max(0, c.start - 3):c.start].lower() == "as ":
+        return None  # "the third attack in as many weeks": a count of events
     sep = c.text[c.m.end("num"):c.m.start("unit")]
     if n is not None and (n >= 100 or code == "TS") and not unit.endswith("s") and "-" not in sep:
         return None  # "the 1988 second quarter": a count needs a plural or a hyphen
@@ -74,6 +76,13 @@ def h_duration(c: Cand) -> Found | None:
     return f
 
 
+def h_long(c: Cand) -> Found | None:
+    """ "a day-long meeting" (P1D), "a decades-long feud" (PXY): how long, as a modifier."""
+    unit = norm(c.g("unit"))
+    count = None if unit.endswith("s") else 1
+    return Found("DURATION", duration_value(count, unit_code(unit)), ts.DURATION)
+
+
 _LOOSE_QMODS = frozenset({"about", "around", "approximately", "roughly", "some", "just", "only"})
 
 
@@ -82,7 +91,13 @@ _MODAL_BEFORE = re.compile(  # "hopes to one day", but not "up to one day" (an a
     r"|(?<!\bup\s)(?<!\bdue\s)(?<!close\s)(?<!\bfrom\s)to)\s+$", re.IGNORECASE)
 
 
-_RATE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+(?:[a-z]+\s+)?$")
+_RATE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+(?:[a-z]+\s+)?$")
+
+
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d%?|percent|million|billion|thousand|hundred)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
 _FOR = re.compile(r"\b(?:for|within|in|over|after|from)\s+$", re.IGNORECASE)
@@ -92,16 +107,25 @@ def h_units(c: Cand) -> Found | None:
     """A bare plural: "for weeks", "within days", "in years" (an unknown count)."""
     if not _FOR.search(c.text, max(0, c.start - 8), c.start):
         return None
-    return Found("DURATION", duration_value(None, unit_code(c.g("unit"))), ts.DURATION)
+    return Found("DURATION", duration_value(None, unit_code(c.g("unit") or c.g("unit2"))),
+                 ts.DURATION)
 
 
 def h_set(c: Cand) -> Found | None:
+    if c.g("wdp"):  # "on Tuesday nights": every Tuesday, at night
+        pod = PARTS_OF_DAY[norm(c.g("podp") or c.g("podq"))[:-1]]
+        return Found("SET", f"XXXX-WXX-{WEEKDAYS[norm(c.g('wdp'))] + 1}T{pod}", ts.SET)
     if c.g("adv"):
-        return Found("SET", SETS[norm(c.g("adv"))], ts.SET)
+        adv = norm(c.g("adv"))
+        if adv == "annually" and _AMOUNT_BEFORE.search(c.text, max(0, c.start - 25), c.start):
+            return None  # "rise 8% annually", "10,000 units annually": a rate of growth
+        return Found("SET", SETS[adv], ts.SET)
     if c.g("unit2"):
         s, e = c.m.span("core")
         return Found("SET", duration_value(1, unit_code(c.g("unit2"))), ts.SET,
                      core=(s - c.start, e - c.start))
+    if c.m.group(0)[:3].lower() == "per":
+        return None  # "instructions per second", "miles per hour": a unit of speed or rate
     unit = norm(c.g("unit"))
     if unit.rstrip("s") in WEEKDAYS:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')] + 1}", ts.SET)

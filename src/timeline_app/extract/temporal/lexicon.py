@@ -56,11 +56,14 @@ PARTS_OF_DAY: dict[str, str] = {
 
 REFS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "then current": "PAST_REF",
     "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
     "these days": "PRESENT_REF", "recently": "PAST_REF", "more recently": "PAST_REF",
     "most recently": "PAST_REF", "until recently": "PAST_REF", "only recently": "PAST_REF",
     "the past": "PAST_REF", "lately": "PAST_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "soon": "FUTURE_REF",
 }
 
 SETS: dict[str, str] = {

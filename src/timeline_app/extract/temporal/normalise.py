@@ -19,13 +19,14 @@ from .dates import (
     h_month_year,
     h_quarter,
     h_season,
+    h_second_day,
     h_the_unit,
     h_week_of,
     h_year,
     h_year_ago,
     h_year_end,
 )
-from .durations import h_duration, h_set, h_units
+from .durations import h_duration, h_long, h_set, h_units
 from .relative import (
     h_ago,
     h_anaphoric,
@@ -46,10 +47,10 @@ HANDLERS: dict[str, Handler] = {
     "time": h_time, "set": h_set, "pod": h_pod, "recent": h_recent, "ago": h_ago,
     "anaphoric": h_anaphoric, "century": h_century, "decade": h_decade, "half": h_half,
     "quarter": h_quarter, "season": h_season, "rel_named": h_rel_named, "rel_unit": h_rel_unit,
-    "year_ago": h_year_ago, "year_end": h_year_end, "duration": h_duration,
+    "year_ago": h_year_ago, "year_end": h_year_end, "duration": h_duration, "long": h_long,
     "month_rel": h_month_rel, "full_mdy": h_full, "full_dmy": h_full, "dmy_first": h_full,
     "iso": h_iso, "month_year": h_month_year,
     "holiday": h_holiday, "year": h_year, "the_unit": h_the_unit, "units": h_units,
     "month": h_month, "week_of": h_week_of, "weekday": h_weekday, "dayword": h_dayword,
-    "ref": h_ref,
+    "ref": h_ref, "second_day": h_second_day,
 }

@@ -33,7 +33,7 @@ from .lexicon import (
 
 _PREMOD = (
     r"(?P<premod>(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of"
-    r"\s+(?:the\s+)?|(?:early|late|mid)(?:-|\s+)(?!of\b)))?"
+    r"\s+(?:the\s+)?|(?:early|late)\s+in\s+|(?:early|late|mid)(?:-|\s+)(?!of\b)))?"
 )
 _QMOD = (
     r"(?P<qmod>(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than"
@@ -44,6 +44,7 @@ _DAYREF = (
     rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow|{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 )
 _ZONE = r"(?:\s+(?:est|edt|gmt|utc|cet|pst|pdt|cst|cdt|bst|et|local\s+time|moscow\s+time))"
+_PODS = r"(?:mornings|afternoons|evenings|nights)"
 _YEAR_AFTER = r"(?![\d,.]\d|\s*%|\s*(?:percent|per\s+cent)\b)"
 
 RULES: list[tuple[str, str]] = [
@@ -62,9 +63,12 @@ RULES: list[tuple[str, str]] = [
     ("set", (
         r"(?:(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>" + NUMBER_WORD_RE + r")\s+)?"
         rf"(?P<unit>{UNIT_RE}|{WEEKDAY_RE}|{POD_RE}|{SEASON_RE}|{MONTH_RE})(?![a-z])"
-        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"
+        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|annually)"
         r"|(?:once|twice|thrice|\w+\s+times)\s+(?P<core>(?:an?|per)\s+(?P<unit2>day|week|month"
-        r"|year|hour)))"
+        r"|year|hour))"
+        # "Tuesday nights", and "Monday" of "Monday and Tuesday nights"
+        rf"|(?P<wdp>{WEEKDAY_RE})(?:\s+(?P<podp>{_PODS})|(?=,?\s+(?:and|or)\s+{WEEKDAY_RE}"
+        rf"\s+(?P<podq>{_PODS}))))(?![a-z])"
     )),
     ("pod", (
         r"(?P<pre>(?:later|earlier)\s+)?"
@@ -74,18 +78,25 @@ RULES: list[tuple[str, str]] = [
         rf"(?:\s+(?P<dw2>{WEEKDAY_RE}|yesterday|today|tomorrow))?"
     )),
     ("recent", (
-        r"(?:the\s+)?(?P<rel>recent|past|last|coming|next|previous)\s+(?:few\s+|several\s+)?"
-        r"(?P<unit>days|weeks|months|years|decades)(?![a-z])"
+        r"(?:the\s+)?(?P<rel>recent|past|last|coming|next|previous|future)\s+(?:few\s+|several\s+)?"
+        r"(?P<unit>days|weeks|months|quarters|years|decades)(?![a-z])"
+        r"|the\s+(?P<unit2>days|weeks|months|years)\s+(?P<rel2>ahead)(?![a-z])"
+        # "in the first hours of the war", "the early years": the opening stretch of something
+        r"|the\s+(?P<rel3>first|early|opening|closing|final)\s+(?P<unit3>hours|days|weeks|months"
+        rf"|years)(?![a-z])(?!\s+of\s+(?:{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|this|last|the\s+day))"
     )),
     ("ago", (
         _QMOD + rf"(?P<num>{NUMBER_WORD_RE})(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
         rf"(?P<unit>{UNIT_RE})(?:\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back"
-        r"|(?:before|after|previously)(?=\s*[,.;:)]|\s*$))"
+        r"|(?:before|after|previously)(?=\s*[,.;:)]|\s*$)|(?:before|after)\s+(?:that|this)(?![a-z]))"
     )),
     ("anaphoric", (
         r"the\s+(?P<which>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)"
-        r"(?:(?P<yt>\s+yesterday|\s+tomorrow)|(?=\s*[,.;:)]|\s*$))"
+        r"(?:(?P<yt>\s+yesterday|\s+tomorrow)|(?=\s*[,.;:)]|\s*$)"
+        # "the day before last Tuesday('s hearing)", "the day after March 3"
+        rf"|\s+(?P<dref>(?:(?P<dlast>last|next)\s+)?{WEEKDAY_RE}(?![a-z])"
+        rf"|{MONTH_RE}\s*\d{{1,2}}(?![\d:])))"
     )),
     ("week_of", (
         rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -134,7 +145,8 @@ RULES: list[tuple[str, str]] = [
         r"(?P<pre>(?:early|late|earlier|later|mid)[\s-]+)?"
         r"(?:(?P<pm>the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|course|remainder)\s+of)\s+)?"
         r"(?P<rel>last|next|this|coming|past|previous|following|the\s+past|the\s+previous"
-        r"|the\s+following|the\s+coming|the\s+next|the\s+last|that|the\s+same|the\s+current"
+        r"|the\s+following|the\s+coming|the\s+next|the\s+last|that(?:\s+same)?|the\s+same"
+        r"|the\s+current"
         r"|the\s+latest)\s+"
         r"(?:(?:fiscal|calendar)\s+)?"
         r"(?P<unit>week(?:end)?|month|year|decade|century|fortnight|day|night)(?![a-z])"
@@ -151,8 +163,12 @@ RULES: list[tuple[str, str]] = [
         r"|latest|recent|initial|remaining|full)\s+)?"
         rf"(?P<num>{NUMBER_WORD_RE})(?P<half>[\s-]+and[\s-]+a[\s-]+half|\s+1/2)?[\s-]+"
         r"(?:(?:more|additional|straight|consecutive|trading|business|working|calendar)\s+)?"
-        rf"(?P<unit>{UNIT_RE})(?![a-z])(?![\s-]+old|-earlier|-ago)"
+        rf"(?P<unit>{UNIT_RE})(?![a-z])(?![\s-]+old|-earlier|-ago|-long)"
         r"(?!(?<=two\squarters)\s+of\s+(?:fiscal\s+)?\d{4})"  # a half: see "half"
+        r"(?P<half2>\s+and\s+a\s+half(?![a-z]))?"  # "a minute and a half"
+    )),
+    ("long", (  # "a day-long meeting", "a decades-long battle": a length in a compound
+        r"(?P<unit>(?:hour|day|night|week|month|year|decade)s?)-long(?![a-z-])"
     )),
     ("full_mdy", (
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?" + _PREMOD
@@ -196,7 +212,8 @@ RULES: list[tuple[str, str]] = [
         r"(?!\s+(?:of(?!\s+\$)|in|to|after|before|earlier|later|following)\b)"
     )),
     ("units", (
-        r"(?P<unit>years|months|weeks|days|hours)(?![a-z'-])"
+        r"(?P<unit>years|months|weeks|days|hours|decades|centuries)(?![a-z'-])"
+        r"|the\s+(?P<unit2>years)(?![a-z'-])"  # "over the years"
     )),
     ("month", (
         _PREMOD + rf"(?P<mon>{MONTH_RE})(?![a-z])"
@@ -209,10 +226,15 @@ RULES: list[tuple[str, str]] = [
         r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today"
         r"|tomorrow)(?![a-z])"
     )),
+    ("second_day", (  # "25" of "on April 24 and 25": the range's second day (see h_second_day)
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+    )),
     ("ref", (
-        r"(?P<w>now|currently|current|nowadays|presently|at\s+present|these\s+days"
+        r"(?P<w>now|currently|then[\s-]+current|current|nowadays|presently|at\s+present"
+        r"|these\s+days|a\s+while"
         r"|(?:more\s+|most\s+|until\s+|only\s+)?recently|the\s+past|lately"
-        r"|the\s+(?:near\s+|distant\s+)?future)(?![a-z])"
+        r"|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)[\s-]+term"
+        r"|an?\s+later\s+date|soon)(?![a-z])(?!-)"
     )),
 ]
 
@@ -254,6 +276,7 @@ STARTERS: frozenset[str] = HEADS | frozenset(
         "same", "calendar", "comparable", "most", "prior", "initial", "remaining", "full",
         "half", "several", "few", "many", "hundreds", "couple", "at", "year-earlier",
         "year-ago", "prior-year", "end", "beginning", "start", "middle", "close", "turn", "rest",
+        "then",
     ]
 )
 
@@ -296,10 +319,24 @@ def _vocabulary() -> frozenset[str]:
 
 
 VOCABULARY = _vocabulary()
-_NEXT_IS_VOCABULARY = (
-    r"(?=(?:'s)?[\s,-]+'?(?:" + _trie(frozenset(w for w in VOCABULARY if w.isalnum()))
-    + r"(?![a-z0-9])|\d))"
-)
+
+
+def _next_is(words: frozenset[str]) -> str:
+    """A lookahead: the next word is one of `words` or a number."""
+    return (r"(?=(?:'s)?[\s,-]+'?(?:" + _trie(frozenset(w for w in words if w.isalnum()))
+            + r"(?![a-z0-9])|\d))")
+
+
+_NEXT_IS_VOCABULARY = _next_is(VOCABULARY)
+# Words that never follow a start word in any rule although the rules name them: articles
+# ("at the", "that the", "the new" are the commonest false starts) and the words of negative
+# lookaheads ("year old"). Only a qualifier or a count can be followed by an article
+# ("about a year", "half an hour", "twice a day"); numbers keep them for "5 a.m.".
+_ARTICLE_STARTERS = frozenset({
+    "about", "around", "approximately", "roughly", "nearly", "almost", "just", "only",
+    "barely", "some", "half", "once", "twice", "thrice",
+})
+_NEXT_IS_NOT_ARTICLE = _next_is(VOCABULARY - {"the", "a", "an", "old", "new"})
 # Finds where an expression can start, in the lower-cased text (see tag()): a head word
 # ("march", "tuesday"); another start word ("the", "a", "about", "year") only when a word of
 # the rules or a number follows; a year; or a number followed by a date or clock mark, letters
@@ -308,10 +345,14 @@ _NEXT_IS_VOCABULARY = (
 HITS: re.Pattern[str] = re.compile(
     r"[^a-z0-9$\u00a3\u20ac.,']("
     + _trie(HEADS) + r"(?![a-z0-9])"
-    + r"|" + _trie(STARTERS - HEADS) + r"(?![a-z0-9])" + _NEXT_IS_VOCABULARY
+    + r"|" + _trie(_ARTICLE_STARTERS & STARTERS) + r"(?![a-z0-9])" + _NEXT_IS_VOCABULARY
+    + r"|" + _trie(STARTERS - HEADS - _ARTICLE_STARTERS) + r"(?![a-z0-9])"
+    + _NEXT_IS_NOT_ARTICLE
     + r"|[12]\d{3}(?!\d)"
     + r"|\d+(?!\d)(?:(?=[/.:'a-z-])|" + _NEXT_IS_VOCABULARY + r")"
-    + r"|'(?=\d0s))"
+    + r"|'(?=\d0s)"
+    # the day closing a range ("May 3 and 4", "Oct. 12-13"); the lookahead keeps it cheap
+    + r"|(?=\d)(?:(?<=\d and )|(?<=\d to )|(?<=\d[-\u2013]))\d)"
 )
 
 # Every rule joined in priority order, matched only where HITS found a start word. Runs on

@@ -10,9 +10,12 @@ from datetime import date
 
 from timeline_app.domain import timespan as ts
 
+from .anchoring import PAST
 from .calendar import (
     add_days,
     day_value,
+    month_value,
+    span_for_value,
     week_value,
 )
 from .lexicon import (
@@ -64,21 +67,45 @@ def h_dayword(c: Cand) -> Found | None:
               "the day after tomorrow": 2}.get(w)
     if offset is None:
         return None
+    if w in ("today", "tomorrow") and (_GENERIC_DAY.match(c.text, c.end) or _AGE_OF.search(
+            c.text, max(0, c.start - 30), c.start)):
+        return None  # "today's youth", "the world of tomorrow": an age, not a day
     mod = premod(c.g("pre")) if norm(c.g("pre")) in ("early", "late") else None
     f = relative_date(c, c.dct, offset, "D", ts.DAY)
     f.mod = mod
     return f
 
 
+# "today's world", "today's personal computers": the present age. The nouns are those of a
+# generation or an era; "today's vote" or "today's editions" stay the day itself.
+_GENERIC_DAY = re.compile(
+    r"(?:'s|\u2019s)\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|young"
+    r"|teenagers|students|parents|families|technology|technologies|computers|culture|standards"
+    r"|consumers|workers|women|men)\b",
+    re.IGNORECASE)
+_AGE_OF = re.compile(r"\bthe\s+[a-z]+\s+of\s+$", re.IGNORECASE)  # "the people of tomorrow"
+
+
 def h_ref(c: Cand) -> Found | None:
     w = norm(c.g("w"))
     if w == "right now":
         w = "now"
+    if w == "a while":  # "for a while": a length nobody counted
+        if not _WHILE_BEFORE.search(c.text, max(0, c.start - 8), c.start):
+            return None
+        return Found("DURATION", "PXX", ts.DURATION)
+    if w == "now" and _DISCOURSE_NOW.match(c.text, c.start) and _SENTENCE_START.search(
+            c.text, max(0, c.start - 4), c.start):
+        return None  # "Now, ..." opening a sentence: a discourse marker, not the present
     value = REFS.get(w)
     if value is None:
         return None
     if w in ("current", "future") and not re.match(r"\s+[a-z]", c.text[c.end:c.end + 3]):
         return None
+    if w == "soon" and not _soon_ahead(c):
+        return None
+    if w.endswith(" term") and _NOUN_AFTER.match(c.text, c.end):
+        return None  # "the long-term savings": an adjective
     f = Found("DATE", value, ts.REFERENCE)
     if value == "PRESENT_REF" and c.dct is not None:
         f.start = f.end = c.dct
@@ -92,21 +119,51 @@ def h_ref(c: Cand) -> Found | None:
 
 _RECENTLY_DAYS = 90
 
+_WHILE_BEFORE = re.compile(r"\b(?:for|after)\s+$", re.IGNORECASE)
+_DISCOURSE_NOW = re.compile(r"now\s*,", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\W*\s|\n)\s*$")
+
+# "as soon as", "soon after the raid": a link between two events, not a time of its own
+_SOON_LINK_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+_SOON_LINK_AFTER = re.compile(r"\s*(?:as|after|afterwards?|before|thereafter|enough)\b",
+                              re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|could|should|can|must|to|shall)"
+                           r"(?:\s+\w+ly)?\s+$|'ll\s+$", re.IGNORECASE)
+
+
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|is|are|was|were|to|as|that|when|if|because|will|would|for|in)\b)"
+    r"[a-z]")
+
+
+def _soon_ahead(c: Cand) -> bool:
+    """ "will soon move", "may soon seek": a time still to come. A past "soon became" tells
+    only that one event followed another, so it is no FUTURE_REF."""
+    if _SOON_LINK_BEFORE.search(c.text, max(0, c.start - 4), c.start):
+        return False
+    if _SOON_LINK_AFTER.match(c.text, c.end):
+        return False
+    return bool(_MODAL_BEFORE.search(c.text, max(0, c.start - 20), c.start)) or c.future()
+
 
 _RECENT_DAYS = {"days": 7, "weeks": 21, "months": 120, "years": 3 * 365, "decades": 20 * 365}
 
 
 def h_recent(c: Cand) -> Found | None:
-    rel = norm(c.g("rel"))
-    unit = norm(c.g("unit"))
+    if c.g("rel3"):  # "the first hours of the war": a stretch of unknown length
+        return Found("DURATION", duration_value(None, unit_code(c.g("unit3"))), ts.DURATION)
+    rel = norm(c.g("rel") or c.g("rel2"))
+    unit = norm(c.g("unit") or c.g("unit2"))
     code = unit_code(unit)
     span = _RECENT_DAYS.get(unit, 30)
     if rel == "recent" and unit == "years":
         f = Found("DATE", "PAST_REF", ts.REFERENCE, relative=True)
+    elif rel == "future":  # "in future years": no length, only a time to come
+        f = Found("DATE", "FUTURE_REF", ts.REFERENCE, relative=True)
     else:
         f = Found("DURATION", duration_value(None, code), ts.DURATION, relative=True)
     if c.dct is not None:
-        if rel in ("coming", "next"):
+        if rel in ("coming", "next", "future", "ahead"):
             f.start, f.end = c.dct, add_days(c.dct, span)
         else:
             f.start, f.end = add_days(c.dct, -span), c.dct
@@ -122,7 +179,7 @@ def h_ago(c: Cand) -> Found | None:
     n = number(c.g("num"))
     unit = norm(c.g("unit"))
     code = unit_code(unit)
-    direction = norm(c.g("dir"))
+    direction = norm(c.g("dir")).removesuffix(" that").removesuffix(" this")
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     anaphoric = direction in ("later", "after", "earlier", "before", "previously")
     mod = qmod(c.g("qmod"))
@@ -144,12 +201,26 @@ def h_ago(c: Cand) -> Found | None:
             return Found("TIME", "XXXX-XX-XXTXX:XX", ts.TIME, mod=mod, relative=True)
         return Found("TIME", day_value(base), ts.DAY, mod=mod, relative=True)
     gran = CODE_GRAN.get(code, ts.DAY)
-    base = _base_for(c, anaphoric)
     st = c.state
-    year_back = st.anchor_granularity == ts.QUARTER and code == "Y" and st.anchor is not None
-    if year_back:  # "a year ago" in a quarterly report: that quarter a year back
-        base, gran = st.anchor, ts.QUARTER
-    elif (anaphoric and st.anchor is not None and st.anchor_granularity in GRAN_ORDER
+    coarse = code in ("DE", "CE")
+    if coarse:  # "a decade ago": the year ten years back (TimeML), no decade
+        n, code, gran = n * (10 if code == "DE" else 100), "Y", ts.YEAR
+    repeated = anaphoric and sign < 0 and st.ago == (int(n), code) and (
+        st.anchor_end == st.ago_end)
+    base = _base_for(c, anaphoric and not repeated)
+    if not anaphoric:
+        st.ago, st.ago_end = (int(n), code), c.end
+    if (anaphoric and sign < 0 and base is not None and c.dct is not None and base > c.dct
+            and shift(base, -int(n), code) > c.dct and c.tense() == PAST):
+        # "Two days earlier, a convoy was hit" after talks set for next week: what was told
+        # in the past tense cannot lie after the story; count from the story's date
+        base = c.dct
+    focus = st.focus_quarter(c.start) if code == "Y" else None
+    year_back = focus is not None
+    if focus is not None:  # "a year ago" in a quarterly report: that quarter a year back
+        base, gran = focus, ts.QUARTER
+    elif (anaphoric and not coarse and st.anchor is not None
+          and st.anchor_granularity in GRAN_ORDER
           and GRAN_ORDER.index(st.anchor_granularity) > GRAN_ORDER.index(gran)):
         gran = st.anchor_granularity
     f = relative_date(c, base, sign * int(n), code, gran)
@@ -168,6 +239,13 @@ def h_anaphoric(c: Cand) -> Found | None:
     if yt:
         base = c.dct
         return relative_date(c, base, (-1 if yt == "yesterday" else 1) + sign, "D", ts.DAY)
+    if c.g("dref"):
+        if which != "day":
+            return None
+        day = _named_day(c, norm(c.g("dref")), norm(c.g("dlast")))
+        if day is None:
+            return Found("DATE", "XXXX-XX-XX", ts.DAY, relative=True)
+        return Found("DATE", day_value(add_days(day, sign)), ts.DAY, relative=True)
     st = c.state
     # "the day before" counts from the last day named, not from a week or a month
     fine_enough = GRAN_ORDER.index(gran) <= GRAN_ORDER.index(st.anchor_granularity) if (
@@ -176,14 +254,28 @@ def h_anaphoric(c: Cand) -> Found | None:
     return relative_date(c, base, sign, code, gran)
 
 
+def _named_day(c: Cand, ref: str, rel: str) -> date | None:
+    """The day of "last Tuesday", "Tuesday" or "March 3" inside a longer expression."""
+    if rel:
+        ref = ref[len(rel):].strip()
+    if ref in WEEKDAYS and rel and c.dct is not None:
+        diff = WEEKDAYS[ref] - c.dct.weekday()
+        delta = (-((-diff) % 7) or -7) if rel == "last" else (diff % 7 or 7)
+        return add_days(c.dct, delta)
+    value, _ = _day_of(c, ref)
+    return date.fromisoformat(value) if value else None
+
+
 _REL_SIGN = {
     "last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1, "the last": -1,
     "next": 1, "coming": 1, "following": 1, "the following": 1, "the coming": 1, "the next": 1,
-    "this": 0, "the current": 0, "that": 0, "the same": 0, "the latest": -1,
+    "this": 0, "the current": 0, "that": 0, "the same": 0, "that same": 0, "the latest": -1,
 }
 
 
-_ANAPHORIC = {"following", "the following", "previous", "the previous", "that", "the same"}
+_ANAPHORIC = {
+    "following", "the following", "previous", "the previous", "that", "the same", "that same",
+}
 
 
 def h_rel_unit(c: Cand) -> Found | None:
@@ -197,6 +289,12 @@ def h_rel_unit(c: Cand) -> Found | None:
     if unit == "fortnight":
         return Found("DURATION", "P2W", ts.DURATION)
     code = unit_code(unit)
+    if unit in ("decade", "century") and rel in ("past", "the past") and not mod:
+        # "over the past decade": the ten years up to now, not the 2000s
+        f = Found("DURATION", duration_value(1, code), ts.DURATION, relative=True)
+        if c.dct is not None:
+            f.start, f.end = shift(c.dct, -1, code), c.dct
+        return f
     anaphoric = rel in _ANAPHORIC or (unit in ("day", "night") and rel in ("the next",))
     base = _base_for(c, anaphoric)
     if unit in ("day", "night"):
@@ -205,6 +303,17 @@ def h_rel_unit(c: Cand) -> Found | None:
                 f = relative_date(c, c.dct, -1, "D", ts.DAY)
                 return _pod(f, "NI")
             return None
+        st = c.state
+        if anaphoric and sign == 0 and st.anchor is not None and st.anchor_granularity != ts.DAY:
+            # "that same day" after "last October": a day of that month, which one unknown;
+            # after a bare year it is a day of a generic example ("trades made that day")
+            if st.anchor_granularity not in (ts.MONTH, ts.WEEK):
+                return None
+            f = Found("DATE", f"{month_value(st.anchor)}-XX", ts.MONTH, relative=True,
+                      anchors=False)
+            f.start, f.end, _ = span_for_value(month_value(st.anchor))
+            f.approximate = True
+            return f
         f = relative_date(c, base, sign, "D", ts.DAY)
         return _pod(f, "NI") if unit == "night" else f
     if unit == "weekend":
@@ -218,11 +327,11 @@ def h_rel_unit(c: Cand) -> Found | None:
         return Found("DATE", f"{week_value(sat)}-WE", ts.WEEK, mod=mod, relative=True)
     gran = CODE_GRAN.get(code, ts.YEAR)
     st = c.state
-    if (unit == "year" and rel == "last" and st.anchor_granularity == ts.QUARTER
-            and st.anchor is not None and not mod and _COMPARED.search(
-                c.text, max(0, c.start - 60), c.start)):
+    focus = st.focus_quarter(c.start) if unit == "year" and rel == "last" else None
+    if focus is not None and not mod and _COMPARED.search(c.text, max(0, c.start - 60),
+                                                          c.start):
         # "compared with $3 million last year" in a quarterly report: that quarter a year back
-        f = relative_date(c, st.anchor, -1, "Y", ts.QUARTER)
+        f = relative_date(c, focus, -1, "Y", ts.QUARTER)
         f.anchors = False
         return f
     f = relative_date(c, base, sign, code, gran)
@@ -391,8 +500,10 @@ def h_pod(c: Cand) -> Found | None:
         return None
     if det in ("the", "that") and not mod_word and not dw2:
         after = c.text[c.end:c.end + 4]
-        if re.match(r"\s+of\b", after) or pod_word == "night":
-            return None
+        st = c.state
+        on_a_day = det == "that" and st.anchor is not None and st.anchor_granularity == ts.DAY
+        if re.match(r"\s+of\b", after) or (pod_word == "night" and not on_a_day):
+            return None  # "the night of ...", "the night" alone; but "that night" of a day
     mod = premod(mod_word) if mod_word else None
     if pod_word == "overnight" and not det and not dw2:
         # "overnight losses in New York" in a story of Friday: the night that led into it

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from timeline_app.domain import timespan as ts
 
@@ -46,6 +47,7 @@ class Found:
     explicit: bool = False  # carries its own year: may anchor what follows
     core: tuple[int, int] | None = None  # sub-span to report, relative to the candidate
     anchors: bool = True  # may anchor what follows (a year-back comparison does not)
+    calendar: bool = True  # a calendar period (a fiscal quarter is numbered otherwise)
 
 
 @dataclass(slots=True)
@@ -94,6 +96,7 @@ _QMODS = {
 _WS = re.compile(r"[\s-]+")
 
 
+@lru_cache(maxsize=8192)  # the same few words over and over
 def norm(word: str | None) -> str:
     return _WS.sub(" ", word.strip().lower()) if word else ""
 
@@ -134,7 +137,8 @@ def unit_code(word: str | None) -> str:
     return UNITS.get(w, "D")
 
 
-_FRACTION_UNITS = {"Y": (12, "M"), "D": (24, "H"), "TH": (60, "M"), "W": (7, "D")}
+_FRACTION_UNITS = {"Y": (12, "M"), "D": (24, "H"), "TH": (60, "M"), "TM": (60, "S"),
+                   "W": (7, "D")}
 
 
 def duration_value(n: float | None, code: str) -> str:
