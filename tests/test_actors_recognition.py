@@ -295,3 +295,24 @@ def test_a_longer_name_is_not_the_lexicon_person_who_shares_its_first_word(lexic
     assert [m.actor for m in found.mentions if m.text.startswith("Hadi al")] != [
         "abd-rabbuh-mansur-hadi"]
     assert "abd-rabbuh-mansur-hadi" in [m.actor for m in found.mentions]
+
+
+def test_possessive_run_scan_finds_what_the_plain_run_pattern_finds() -> None:
+    """RUN_AND_NEXT uses possessive repeats for speed; it must match what the plain pattern
+    (a RUN and the lower-case word after it) matches, groups included."""
+    import random
+    import re
+
+    from timeline_app.extract.actors.tokens import RUN, RUN_AND_NEXT
+
+    plain = re.compile(rf"({RUN.pattern})(?:[ \t]+([a-z]+))?")
+    pieces = ["Al", "al-", "al", "d'", "d’", "de", "del", "bin", "bint", "of", "the", "and",
+              " ", "  ", "\t", "\n", "Bosnia", "Herzegovina", "U.S.", "X", "é", "É", "O'Neil",
+              "-", "'", "’", ".", "y", "Abu", "ad-", "ash-", "Ould", "ould", "x1", "_", "Van",
+              "von", "der", "la", "Le", "regime"]
+    rng = random.Random(6)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        assert [(m.span(), m.groups()) for m in RUN_AND_NEXT.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], text

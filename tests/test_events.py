@@ -246,3 +246,91 @@ def test_threatened_and_proposed_acts_are_not_events_of_their_kind():
 def test_a_sentence_whose_triggers_give_nothing_can_still_be_an_occurrence():
     events = run("Mali signed nothing; talks stalled in Niger on Friday.", {"Friday": FRIDAY})
     assert [e.type for e in events] == ["occurrence"]
+
+
+# ---------------------------------------------------------------- exact stand-ins for regexes
+# extract/scan.py answers what the regexes kept beside its callers answer, faster; events must
+# not change with it. Editing one of those regexes without scan.py fails here.
+from timeline_app.extract.event_time import _CLAUSE_MARK as _CLAUSE_MARK_RE  # noqa: E402
+from timeline_app.extract.parties import _CLAUSE_END as _CLAUSE_END_RE  # noqa: E402
+
+_PIECES = [
+    " ", "  ", "\n", "\t", "\u2003", ",", ";", ":", "—", "–", "-", ".", "and", "but", "while",
+    "whereas", "although", "that", "as", "saying", "adding", "x", "_", "é", "1", "Kenya",
+    "butter", "sand", "thatch",
+]
+
+
+def _fuzzed(count: int, seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 14)))
+            for _ in range(count)]
+
+
+def test_clause_end_finds_what_its_regex_finds() -> None:
+    import random
+
+    from timeline_app.extract.scan import clause_end
+
+    rng = random.Random(3)
+    prose = ("Kenya sent troops, and Uganda followed; Rwanda — wary — stayed out, while "
+             "Somalia, whereas butter-fingered, objected although thatched huts burned.")
+    for text in [prose, *_fuzzed(20000, 1)]:
+        for _ in range(4):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            found = _CLAUSE_END_RE.search(text, start, end)
+            assert clause_end(text, start, end) == (found.start() if found else -1), (
+                text, start, end)
+
+
+def test_clause_mark_finds_what_its_regex_finds() -> None:
+    from timeline_app.extract.scan import has_clause_mark
+
+    samples = ["on Monday, saying", "that", "thatch", "a — b", "a—b", ", as", ",as", "x: y",
+               "in May and", ", adding\t", "hat that_", *_fuzzed(20000, 2)]
+    for text in samples:
+        assert has_clause_mark(text) == bool(_CLAUSE_MARK_RE.search(text)), text
+
+
+def test_may_hold_only_rules_out_ascii_windows_without_the_words() -> None:
+    from timeline_app.extract.scan import may_hold
+
+    assert not may_hold("Kenya sent troops to ", ("since", "until"))
+    assert may_hold("SINCE the war ", ("since",))
+    assert may_hold("ſince", ("since",))  # not ASCII: the regex decides
+
+
+def test_summary_split_points_match_the_look_behind_patterns() -> None:
+    import random
+
+    from timeline_app.extract.events import _QUOTE_GAP, _SENTENCE_GAP, _after_last, _first_line
+
+    sentence_gap = re.compile(r"(?<=[.!?])\s")
+    quote_gap = re.compile(r"(?<=[.!?])\s+(?=[\"“‘A-Z])")
+    first_line = re.compile(r"(?<=[.!?])\s|\n")
+    pieces = [".", "!", "?", " ", "  ", "\n", "\t", '"', "“", "‘", "A", "Kenya", "a", "é", ","]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        assert _after_last(_SENTENCE_GAP, text) == re.split(sentence_gap, text)[-1], text
+        assert _after_last(_QUOTE_GAP, text) == re.split(quote_gap, text)[-1], text
+        assert _first_line(text) == re.split(first_line, text)[0], text
+
+
+def test_personal_pronoun_scan_matches_the_plain_pattern() -> None:
+    import random
+
+    from timeline_app.extract.events import _PERSONAL
+
+    plain = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|HE|SHE)\b")
+    pieces = ["he", "He", "HE", "she", "She", "SHE", "it", "It", "IT", "they", "They", "t", "h",
+              "s", " ", "_", "é", "x", "-", "'"]
+    rng = random.Random(8)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        assert [m.span() for m in _PERSONAL.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text

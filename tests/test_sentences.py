@@ -47,3 +47,21 @@ def test_ignored_ranges_are_dropped():
     start = text.index("Sign")
     ignored = ((start, start + len("Sign up for our newsletter!")),)
     assert texts(text, ignored) == ["Real news here.", "More news."]
+
+
+def test_boundary_scan_matches_the_plain_pattern():
+    """The boundary regex opens with a character class for speed; it must find what the plain
+    alternation finds."""
+    import random
+    import re
+
+    from timeline_app.extract.sentences import _BOUNDARY
+
+    plain = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+    pieces = [".", "!", "?", "\n", " ", "\t", '"', "'", "”", "’", ")", "]", "U.S", "a", "1", "é"]
+    rng = random.Random(4)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        assert [m.span() for m in _BOUNDARY.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text

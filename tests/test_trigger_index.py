@@ -55,7 +55,7 @@ def test_index_finds_every_trigger_the_regexes_find(text: str) -> None:
 
 
 def test_prefixes_follow_alternatives_and_optional_words() -> None:
-    prefixes = trigger_prefixes(r"(?:key|main)?\s*(?:backers?|patrons?)|all(?:y|ies)")
+    prefixes = trigger_prefixes(r"(?:key|main)?\s*(?:backers?|patrons?)|all(?:y|ies)", 4)
     assert prefixes is not None
     assert {"back", "patr", "key ", "main", "ally", "alli"} <= prefixes
     assert "sold" not in prefixes
@@ -64,3 +64,21 @@ def test_prefixes_follow_alternatives_and_optional_words() -> None:
 def test_a_trigger_that_can_start_anywhere_is_never_filtered() -> None:
     assert trigger_prefixes(r"\w+ arms") is None
     assert trigger_prefixes(r".*veto") is None
+
+
+def test_other_spaces_are_every_white_space_but_the_space() -> None:
+    import sys
+
+    from timeline_app.extract.trigger_index import OTHER_SPACES
+
+    expected = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} - {" "}
+    assert set(OTHER_SPACES) == expected
+
+
+def test_fold_lowers_and_makes_every_space_plain() -> None:
+    from timeline_app.extract.trigger_index import fold
+
+    assert fold("Kenya\tSENT\u00a0troops\n") == "kenya sent troops "
+    text = "İstanbul\nhosted"  # lower() would lengthen the dotted capital I
+    assert len(fold(text)) == len(text)
+    assert fold(text).endswith(" hosted")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from timeline_app.domain import (
     TIME_FROM_ARTICLE_DATE,
@@ -21,7 +22,9 @@ from timeline_app.domain import (
     TimeSpan,
 )
 from timeline_app.domain.timespan import DAY
+from timeline_app.extract.scan import has_clause_mark, may_hold
 
+# Searched with scan.has_clause_mark, which finds the same, faster; kept as its specification.
 _CLAUSE_MARK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:and|but|while|as|saying|adding)\b|\bthat\b")
 _SINCE = re.compile(r"\bsince\b[^,.;]{0,60}$", re.IGNORECASE)
 # Expressions that say how long or how often rather than when: no anchor for an event.
@@ -46,23 +49,31 @@ def choose_time(
         if not expr.time.is_dated and not expr.relative:
             continue
         if end <= trigger[0]:
-            between = text[end:trigger[0]]
+            between = (end, trigger[0])
             distance = trigger[0] - end
         else:
-            between = text[trigger[1]:start]
+            between = (trigger[1], start)
             distance = max(0, start - trigger[1])
-        if _CLAUSE_MARK.search(between):
+        if best is not None and distance >= best[0]:
+            continue  # a clause mark between could only push it further away
+        if has_clause_mark(text[between[0]:between[1]]):  # what _CLAUSE_MARK.search finds
             distance += 1000
         if best is None or distance < best[0]:
             best = (distance, expr)
     if best is not None:
         expr = best[1]
         time = expr.time
-        if _SINCE.search(text[max(sentence[0], expr.span[0] - 70):expr.span[0]]) and time.start:
+        window = text[max(sentence[0], expr.span[0] - 70):expr.span[0]]
+        if may_hold(window, ("since",)) and _SINCE.search(window) and time.start:
             end = published if published and published > (time.end or published) else time.end
             time = replace(time, end=end, open_end=True)
         return time, expr.text, expr.span, TIME_FROM_EXPRESSION
     if published is None:
         return UNDATED, "", None, TIME_UNKNOWN
-    day = TimeSpan(value=published.isoformat(), granularity=DAY, start=published, end=published)
-    return day, "", None, TIME_FROM_ARTICLE_DATE
+    return _article_day(published), "", None, TIME_FROM_ARTICLE_DATE
+
+
+@lru_cache(maxsize=1024)
+def _article_day(published: date) -> TimeSpan:
+    """The publication day as a time span; immutable, so one per day serves every event."""
+    return TimeSpan(value=published.isoformat(), granularity=DAY, start=published, end=published)

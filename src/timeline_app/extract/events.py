@@ -10,6 +10,8 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter
 
 from timeline_app.domain import PERSON, Actor, Article, Event, TimeExpression
 from timeline_app.domain.actor import ORGANISATION
@@ -17,6 +19,8 @@ from timeline_app.extract.event_time import choose_time
 from timeline_app.extract.parties import (
     MentionLike,
     Party,
+    Roles,
+    SubordinateIndex,
     apposition_head,
     can_be_subject,
     enclosing,
@@ -34,13 +38,19 @@ from timeline_app.extract.parties import (
     speech_verb_before,
     strip_dateline,
 )
-from timeline_app.extract.patterns import Pattern, load_patterns
+from timeline_app.extract.patterns import Pattern, load_patterns, patterns_by_type_of
+from timeline_app.extract.scan import may_hold
 from timeline_app.extract.sentences import Sentence
-from timeline_app.extract.trigger_index import candidate_starts
+from timeline_app.extract.trigger_index import candidate_starts, fold
 
 _PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,)}
-_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|HE|SHE)\b")
+# \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|HE|SHE)\b, opening with the class of first letters (and
+# checking the boundary before it by look-behind) so that the engine skips to those letters.
+_PERSONAL = re.compile(
+    r"[HhSsIiTt](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Ii])t|(?<=[Tt])hey|(?<=H)E|(?<=S)HE)\b"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_NEEDLES = ("was", "were", "be", "is", "are", "got")
 # "said last month that ...", "said on Tuesday that ...": the summary keeps what was said.
 _LEAD_IN = re.compile(
     r"^(?:(?:on|in|last|this|next|early|late)?\s*(?:\w+day|week|month|year|night|morning|"
@@ -60,10 +70,14 @@ def extract_events(
     """All events of one article, at most one per (sentence, type, source, target)."""
     patterns = load_patterns() if patterns is None else patterns
     text = article.text
-    mentions = sorted(mentions, key=lambda m: m.span)
+    mentions = sorted(mentions, key=_SPAN)
     mention_starts = [m.span[0] for m in mentions]
     sentence_starts = [s.span[0] for s in sentences]
-    matches = _matches(text, patterns, sentences, sentence_starts)
+    # Lower-cased once for the whole article: the trigger scan and the clause finder share it.
+    lowered = text.lower()
+    matches = _matches(text, patterns, sentences, sentence_starts, fold(text, lowered))
+    subordinates = SubordinateIndex(text, lowered)
+    roles: Roles = {}  # why a mention cannot be a subject, asked once per mention
 
     def resolve_pronoun(word: str, position: int) -> str | None:
         kinds = _PRONOUN_KINDS.get(word)
@@ -74,7 +88,7 @@ def extract_events(
         for mention in reversed(mentions[max(0, index - 40):index]):
             actor = actors.get(mention.actor)
             if actor is not None and actor.kind in kinds:
-                if can_be_subject(text, *mention.span):
+                if can_be_subject(text, *mention.span, roles):
                     return actor.id
                 fallback = fallback or actor.id
         return fallback
@@ -83,35 +97,46 @@ def extract_events(
     expression_starts = [x.span[0] for x in expressions]
     events: list[Event] = []
     for sentence_index, sentence in enumerate(sentences):
-        lo = bisect.bisect_left(mention_starts, sentence.span[0])
-        hi = bisect.bisect_left(mention_starts, sentence.span[1])
+        s_start, s_end = sentence.span
+        lo = bisect.bisect_left(mention_starts, s_start)
+        hi = bisect.bisect_left(mention_starts, s_end, lo)
         local = mentions[lo:hi]
+        triggers = matches.get(sentence_index)
+        if triggers is None and not local:
+            continue  # neither a relation nor an occurrence can come out of it
         times = expressions[
-            bisect.bisect_left(expression_starts, sentence.span[0]):
-            bisect.bisect_left(expression_starts, sentence.span[1])
+            bisect.bisect_left(expression_starts, s_start):
+            bisect.bisect_left(expression_starts, s_end)
         ]
+        masked = None
         found: list[Event] = []
-        if sentence_index in matches and (local or _PERSONAL.search(sentence.text)):
-            masked = masked_ranges(sentence.text, sentence.span[0])
+        personal = None if local else _PERSONAL.search(sentence.text)
+        if triggers is not None and (local or personal):
+            masked = masked_ranges(sentence.text, s_start, subordinates)
             # Two parties are needed for most relations: skip what cannot have them.
-            lone = len({m.actor for m in local}) < 2 and not _PERSONAL.search(sentence.text)
-            for pattern, trigger in matches[sentence_index]:
+            lone = len({m.actor for m in local}) < 2 and not (
+                personal if not local else _PERSONAL.search(sentence.text)
+            )
+            for pattern, trigger in triggers:
                 if lone and pattern.requires_target:
                     continue
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
-                               resolve_pronoun, times)
+                               resolve_pronoun, times, roles)
                 if event is not None:
                     found.append(event)
         if found:
             events.extend(_finish_sentence(found, actors))
-        elif local:
-            occurrence = _occurrence(article, sentence, local, times) if times else None
+        elif local and times:
+            if masked is None:
+                masked = masked_ranges(sentence.text, s_start, subordinates)
+            occurrence = _occurrence(article, sentence, local, times, masked)
             if occurrence is not None:
                 events.append(occurrence)
-    events.sort(key=lambda e: e.span)
+    events.sort(key=_SPAN)
     return events
 
 
+_SPAN = attrgetter("span")
 _HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|made|held|left|went|"
                        r"came|broke|said|fled|ran|led|told|sent|gave|beg[ai]n|will|would|is|was|"
                        r"were|has|have|had)\b")
@@ -119,7 +144,7 @@ _HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|mad
 
 def _occurrence(
     article: Article, sentence: Sentence, mentions: Sequence[MentionLike],
-    times: Sequence[TimeExpression],
+    times: Sequence[TimeExpression], masked: list[tuple[int, int]],
 ) -> Event | None:
     """A dated sentence about known actors with no relation trigger is still a timeline event
     ("The uprising against Assad began in March 2011"): analysts want it, with its actors."""
@@ -134,7 +159,6 @@ def _occurrence(
     heads = [m for m in mentions if m.head]
     if not heads or not _HAPPENED.search(sentence.text):
         return None
-    masked = masked_ranges(sentence.text, sentence.span[0])
     main = [m for m in heads if not any(a <= m.span[0] < b for a, b in masked)] or heads
     time, time_text, time_span, time_source = choose_time(
         text, sentence.span, dated[0].span, dated, article.published
@@ -164,10 +188,10 @@ def _occurrence(
 
 def _matches(
     text: str, patterns: Sequence[Pattern], sentences: Sequence[Sentence],
-    sentence_starts: list[int],
+    sentence_starts: list[int], folded: str,
 ) -> dict[int, list[tuple[Pattern, tuple[int, int]]]]:
     by_sentence: dict[int, list[tuple[Pattern, tuple[int, int]]]] = {}
-    starts = candidate_starts(text, tuple(p.prefixes for p in patterns))
+    starts = candidate_starts(text, tuple(p.prefixes for p in patterns), folded)
     for number in sorted(starts):  # pattern order breaks ties between triggers at one place
         pattern, positions = patterns[number], starts[number]
         last_end = -1
@@ -200,28 +224,33 @@ def _event(
     actors: Mapping[str, Actor],
     resolve_pronoun,
     times: Sequence[TimeExpression],
+    roles: Roles,
 ) -> Event | None:
     text = article.text
     s_start, s_end = sentence.span
+    target: Party | None = _inside_trigger(trigger, mentions, actors)
+    if target is None and _no_target_possible(pattern, trigger, s_end, mentions):
+        return None
     trigger_text = text[trigger[0]:trigger[1]]
     # A clause or apposition holding the trigger also holds its target.
     inner = enclosing(trigger, masked)
     stop = inner[1] if inner else None
-    target: Party | None = _inside_trigger(trigger, mentions, actors)
     if target is None and pattern.target in ("before", "either"):
         target = find_target_before(text, s_start, trigger, mentions)
     if target is None and pattern.target == "either":
         target = find_target_after(text, s_end, trigger, mentions, pattern.preps, set(),
                                    apposition_ok=True, stop=stop)
     exclude = _family(target.actor, actors) if target else set()
-    passive = _passive(text, sentence, pattern, trigger, mentions, masked, actors, resolve_pronoun)
+    passive = _passive(text, sentence, pattern, trigger, mentions, masked, actors, resolve_pronoun,
+                       roles)
     if passive is not None:
         source, target = passive
     elif pattern.source == "speaker":
         speech = speech_verb_before(text, s_start, trigger[0])
         if speech is None:
             return None
-        source = find_subject(text, s_start, speech, mentions, masked, set(), resolve_pronoun)
+        source = find_subject(text, s_start, speech, mentions, masked, set(), resolve_pronoun,
+                              roles=roles)
     elif trigger_text.lower().startswith("according to"):
         source = find_target_after(text, s_end, trigger, mentions, (), set(), window=60)
     else:
@@ -241,7 +270,7 @@ def _event(
             source = find_subject(
                 text, s_start, trigger, mentions, masked, exclude, resolve_pronoun,
                 main_only=is_participle_clause(text, s_start, trigger[0]),
-                inverted_ok=pattern.type == "statement",
+                inverted_ok=pattern.type == "statement", roles=roles,
             )
         source = _whose_country(text, source, trigger, actors)
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
@@ -294,21 +323,36 @@ def _event(
     )
 
 
+def _no_target_possible(
+    pattern: Pattern, trigger: tuple[int, int], sentence_end: int,
+    mentions: Sequence[MentionLike],
+) -> bool:
+    """Whether a pattern that needs a target after its trigger cannot find one, whatever the
+    source: no actor is named within the reach of find_target_after (which the passive agent
+    search shares), and the target is not inside the trigger (the caller checks). Answering
+    early spares the search for a source of an event that would be dropped."""
+    if not pattern.requires_target or pattern.target != "after" or pattern.symmetric:
+        return False
+    reach = min(sentence_end, trigger[1] + 120)
+    return not any(trigger[1] <= m.span[0] < reach for m in mentions)
+
+
 def _passive(
     text: str, sentence: Sentence, pattern: Pattern, trigger: tuple[int, int],
     mentions: Sequence[MentionLike], masked: list[tuple[int, int]],
-    actors: Mapping[str, Actor], resolve_pronoun,
+    actors: Mapping[str, Actor], resolve_pronoun, roles: Roles,
 ) -> tuple[Party, Party] | None:
     """ "Y was attacked by X": X acts on Y, whatever the word order says."""
     if pattern.target != "after" or pattern.source != "subject":
         return None
-    if not _PASSIVE.search(text[max(sentence.span[0], trigger[0] - 25):trigger[0]]):
+    window = text[max(sentence.span[0], trigger[0] - 25):trigger[0]]
+    if not may_hold(window, _PASSIVE_NEEDLES) or not _PASSIVE.search(window):
         return None
     agent = find_target_after(text, sentence.span[1], trigger, mentions, ("by",), set())
     if agent is None:
         return None
     patient = find_subject(text, sentence.span[0], trigger, mentions, masked,
-                           _family(agent.actor, actors), resolve_pronoun)
+                           _family(agent.actor, actors), resolve_pronoun, roles=roles)
     if patient is None:
         return None
     return agent, patient
@@ -365,6 +409,12 @@ _UNNAMED = re.compile(
 )
 
 
+_UNNAMED_NEEDLES = (  # one is in every match of _UNNAMED
+    "official", "source", "analyst", "diplomat", "expert", "resident", "witness", "observer",
+    "activist", "media", "report", "people", "critics", "lawmaker", "commentator", "statement",
+)
+
+
 def _unnamed_speaker(
     text: str, source: Party, trigger: tuple[int, int], pattern: Pattern
 ) -> bool:
@@ -373,6 +423,8 @@ def _unnamed_speaker(
     if pattern.type != "statement" or source.span[1] > trigger[0]:
         return False
     before = text[max(0, trigger[0] - 40):trigger[0]]
+    if not may_hold(before, _UNNAMED_NEEDLES):
+        return False
     noun = _UNNAMED.search(before)
     if noun is None:
         return False
@@ -412,7 +464,7 @@ def _summary(
     if kind == "statement" and text[trigger[0]:trigger[1]].lower() == "according to":
         # "Fighting has killed 100,000 people, according to UN estimates": what comes before.
         start = text.rfind("\n", 0, trigger[0]) + 1
-        before = re.split(r"(?<=[.!?])\s", text[start:trigger[0]])[-1].strip(" ,")
+        before = _after_last(_SENTENCE_GAP, text[start:trigger[0]]).strip(" ,")
         words = before.split()
         clipped = " ".join(words[:18]) + ("…" if len(words) > 18 else "")
         return f"{src}: {clipped}"
@@ -421,12 +473,13 @@ def _summary(
         if after.lstrip(" \"'‘’“”")[:1] in (".", "!", "?", ""):
             rest = ""  # the sentence ends with the verb: what was said came before it
         else:
-            rest = re.split(r"(?<=[.!?])\s|\n", after.strip(" ,:\"'‘’“”."))[0]
+            rest = _first_line(after.strip(" ,:\"'‘’“”."))
         if len(rest) < 8:  # quote before the attribution: "‘‘...,’’ Denisov said."
             line_start = text.rfind("\n", 0, source.span[0]) + 1
-            before = re.split(r"(?<=[.!?])\s+(?=[\"“‘A-Z])", text[line_start:source.span[0]])
-            rest = before[-1].strip(" ,:\"'‘’“”")
-        rest = _LEAD_IN.sub("", rest)
+            before = _after_last(_QUOTE_GAP, text[line_start:source.span[0]])
+            rest = before.strip(" ,:\"'‘’“”")
+        lead = _LEAD_IN.match(rest)  # all of it optional: matches, perhaps empty, at 0
+        rest = rest[lead.end():] if lead else rest
         words = rest.split()
         clipped = " ".join(words[:18]) + ("…" if len(words) > 18 else "")
         return f"{src} {text[trigger[0]:trigger[1]]}: {clipped}".strip()
@@ -436,13 +489,43 @@ def _summary(
     else:
         template = pattern.summary
     if not tgt:
-        template = _SUMMARY_TAIL.sub("", template)
+        template = _without_target(template)
     return template.format(source=src, target=tgt).strip()
+
+
+# (?<=[.!?])\s and (?<=[.!?])\s+(?=[\"“‘A-Z]) as split points, written to consume the mark
+# instead of looking behind for it: the same match ends, but the engine can skip ahead to
+# the next mark at C speed instead of trying every position of a paragraph.
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
+_QUOTE_GAP = re.compile(r"[.!?]\s+(?=[\"“‘A-Z])")
+_STOP_SPACE = re.compile(r"[.!?]\s")  # opens with a character class: the engine skips ahead
+
+
+def _after_last(gap: re.Pattern[str], text: str) -> str:
+    """What re.split(gap, text)[-1] is, without building the list (the last match's end)."""
+    end = 0
+    for match in gap.finditer(text):
+        end = match.end()
+    return text[end:]
+
+
+def _first_line(text: str) -> str:
+    """re.split(r"(?<=[.!?])\\s|\\n", text)[0]: up to the first sentence end or line break."""
+    stop = _STOP_SPACE.search(text)
+    cut = stop.start() + 1 if stop is not None else len(text)
+    newline = text.find("\n", 0, cut)
+    return text[:newline if newline >= 0 else cut]
+
+
+@lru_cache(maxsize=256)
+def _without_target(template: str) -> str:
+    """A summary template without its "... {target}" tail (templates come from the lexicon)."""
+    return _SUMMARY_TAIL.sub("", template)
 
 
 def _finish_sentence(events: list[Event], actors: Mapping[str, Actor]) -> list[Event]:
     """Inherit targets along participle lists, then keep one event per (type, source, target)."""
-    patterns_by_type = {p.type: p for p in load_patterns()}
+    patterns_by_type = patterns_by_type_of()
     with_target = [e for e in events if e.target]
     finished: list[Event] = []
     for event in events:

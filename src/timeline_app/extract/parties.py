@@ -9,11 +9,12 @@ pattern names ("distancing itself from X", "arms to X").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
+
+from timeline_app.extract.scan import clause_end, may_hold
 
 
 class MentionLike(Protocol):
@@ -23,8 +24,13 @@ class MentionLike(Protocol):
     head: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(NamedTuple):
+    """An actor in the role of source or target, and where the text names it.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and built several
+    times per trigger, at a third of the cost.
+    """
+
     actor: str
     span: tuple[int, int]
 
@@ -42,9 +48,15 @@ _AFFILIATION = re.compile(
     r"staff|delegation|aides?|advisers?|advisors?)\s+(?:at|of|for|from|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_AFFILIATION_NEEDLES = (  # one is in every match of _AFFILIATION
+    "official", "spokes", "diplomat", "source", "representative", "envoy", "ambassador",
+    "minister", "head", "chief", "leader", "member", "troops", "forces", "soldiers", "staff",
+    "delegation", "aide", "adviser", "advisor",
+)
 _CO_SOURCE = re.compile(
     r"(?:along|together|jointly)\s+with\s+(?:the\s+)?$|as\s+well\s+as\s+$", re.IGNORECASE
 )
+_CO_SOURCE_NEEDLES = ("with", "well")  # one is in every match of _CO_SOURCE
 _WORD = re.compile(r"[A-Za-z’']+")
 _PRONOUNS = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)
 # Appositions (", a key ally,") and datelines ("MASNAA, Lebanon — ") name actors that do not act.
@@ -67,6 +79,7 @@ _DATELINE = re.compile(
     r"^[*_]{0,2}[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .,'’-]{1,40}?)?(?:\s*\([^)]{1,30}\))?"
     r"[*_]{0,2}\s*(?:—|–|--|-)\s+"
 )
+# Searched with scan.clause_end, which finds the same, faster; kept as its specification.
 _CLAUSE_END = re.compile(r";|\s[—–]\s|,\s*and\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
 
@@ -78,6 +91,12 @@ _DETERMINERS = frozenset(
 
 def last_word(gap: str) -> str:
     """The last word of `gap` that is not a determiner ("on three" -> "on")."""
+    if len(gap) > 16:  # the last words are usually enough; the cut one may be partial
+        words = _WORD.findall(gap, len(gap) - 16)
+        for k in range(len(words) - 1, 0, -1):
+            lowered = words[k].lower()
+            if lowered not in _DETERMINERS:
+                return lowered
     for word in reversed(_WORD.findall(gap)):
         lowered = word.lower()
         if lowered not in _DETERMINERS:
@@ -91,14 +110,24 @@ def strip_dateline(sentence: str) -> str:
     return sentence.lstrip("*_ ")[dateline.end():] if dateline else sentence
 
 
-def masked_ranges(sentence: str, offset: int) -> list[tuple[int, int]]:
-    """Absolute ranges of datelines and appositions inside a sentence."""
+def masked_ranges(
+    sentence: str, offset: int, subordinates: SubordinateIndex | None = None
+) -> list[tuple[int, int]]:
+    """Absolute ranges of datelines, appositions and subordinate clauses inside a sentence.
+
+    `subordinates`, the article's index, spares a scan of the sentence for its clauses.
+    """
     ranges = []
     dateline = _DATELINE.match(sentence)
     if dateline:
         ranges.append((offset, offset + dateline.end()))
-    ranges.extend((offset + m.start(), offset + m.end()) for m in _APPOSITION.finditer(sentence))
-    ranges.extend((offset + a, offset + b) for a, b in _subordinate_clauses(sentence))
+    if "," in sentence:  # every apposition opens with a comma
+        ranges.extend((offset + m.start(), offset + m.end())
+                      for m in _APPOSITION.finditer(sentence))
+    if subordinates is not None:
+        ranges.extend(subordinates.clauses(offset, offset + len(sentence)))
+    else:
+        ranges.extend((offset + a, offset + b) for a, b in _subordinate_clauses(sentence))
     return ranges
 
 
@@ -106,6 +135,61 @@ _SUBORDINATORS = (
     "since", "because", "after", "before", "when", "while", "although", "though", "until",
     "whereas", "if",
 )
+
+
+class SubordinateIndex:
+    """Where the subordinators of a whole article stand, found once per article.
+
+    Asking per sentence lower-cased every sentence and ran eleven searches over each; the
+    article is lower-cased once (by the caller, who needs it too) and searched once per word.
+    `clauses` gives, for one sentence, exactly what `_subordinate_clauses` gives for its text.
+    """
+
+    __slots__ = ("_ends", "_lowered", "_starts", "_text")
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self._text = text
+        # Offsets must agree with the text; otherwise fall back to the sentence's own scan.
+        self._lowered = lowered if len(lowered) == len(text) else None
+        found: list[tuple[int, int]] = []
+        if self._lowered is not None:
+            for word in _SUBORDINATORS:  # none of them overlaps itself: find() sees them all
+                size = len(word)
+                i = lowered.find(word)
+                while i >= 0:
+                    found.append((i, i + size))
+                    i = lowered.find(word, i + size)
+            found.sort()
+        self._starts = [a for a, _ in found]
+        self._ends = [b for _, b in found]
+
+    def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Absolute spans of the subordinate clauses of the sentence text[start:end]."""
+        lowered = self._lowered
+        if lowered is None:
+            return [(start + a, start + b)
+                    for a, b in _subordinate_clauses(self._text[start:end])]
+        starts, ends = self._starts, self._ends
+        k = bisect.bisect_left(starts, start)
+        clauses: list[tuple[int, int]] = []
+        count = len(starts)
+        while k < count and starts[k] < end:
+            i, j = starts[k], ends[k]
+            k += 1
+            if j > end or (clauses and i < clauses[-1][1]):
+                continue
+            if i > start and (lowered[i - 1].isalnum() or lowered[i - 1] == "_"):
+                continue
+            if j < end and (lowered[j].isalnum() or lowered[j] == "_"):
+                continue
+            comma = lowered.find(",", i, end)
+            semicolon = lowered.find(";", i, end)
+            if comma < 0:
+                stop = semicolon if semicolon >= 0 else end
+            else:
+                stop = comma if semicolon < 0 or comma < semicolon else semicolon
+            clauses.append((i, stop))
+        return clauses
 
 
 def _subordinate_clauses(sentence: str) -> list[tuple[int, int]]:
@@ -169,7 +253,10 @@ def relative_clause_head(
     """ "any text that threatens sanctions": a restrictive relative clause acts for the noun
     before "that". False when the trigger opens no such clause; None when that noun is no
     known actor."""
-    match = _RELATIVE.search(text, max(sentence_start, trigger[0] - 40), trigger[0])
+    begin = max(sentence_start, trigger[0] - 40)
+    if not may_hold(text[begin:trigger[0]], ("that", "which")):
+        return False
+    match = _RELATIVE.search(text, begin, trigger[0])
     if match is None or text[match.start() - 2:match.start()].strip() == ",":
         return False
     for mention in reversed(mentions):
@@ -186,14 +273,25 @@ def is_participle_clause(text: str, sentence_start: int, trigger_start: int) -> 
     That is a participle (", selling arms", ", using its veto") or a verb coordinated with the
     main one ("China imposed sanctions on US firms and warned Washington").
     """
-    if _COORDINATED.search(text, max(sentence_start, trigger_start - 20), trigger_start):
+    begin = max(sentence_start, trigger_start - 20)
+    if _and_after_break(text, begin, trigger_start) and _COORDINATED.search(
+        text, begin, trigger_start
+    ):
         return True
     comma = text.rfind(",", sentence_start, trigger_start)
     return comma >= 0 and bool(_PARTICIPLE.match(text, comma + 1, trigger_start + 20))
 
 
-def _inside(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in ranges)
+def _and_after_break(text: str, start: int, end: int) -> bool:
+    """Whether "and" follows a comma or a space inside text[start:end], as it does in every
+    match of _COORDINATED: most windows have none, and "Rwanda" or "demand" do not count."""
+    i = text.find("and", start + 1, end)
+    while i >= 0:
+        before = text[i - 1]
+        if before == "," or before.isspace():
+            return True
+        i = text.find("and", i + 1, end)
+    return False
 
 
 def enclosing(span: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -228,7 +326,10 @@ _NOT_VERBS = frozenset("allied armed backed led based united red need speed inde
 
 
 def _object_of_verb(text: str, sentence_start: int, start: int) -> bool:
-    match = _VERB_BEFORE.search(text, max(sentence_start, start - 30), start)
+    begin = max(sentence_start, start - 30)
+    if text.find("ed", begin, start) < 0:  # in every match of _VERB_BEFORE
+        return False
+    match = _VERB_BEFORE.search(text, begin, start)
     return bool(match) and match.group(0).split()[0] not in _NOT_VERBS
 
 
@@ -236,31 +337,42 @@ _PREP_OBJECT, _CO_ACTOR, _VERB_OBJECT = "prep-object", "co-actor", "verb-object"
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?")
 
 
-@lru_cache(maxsize=8192)
-def _role(text: str, sentence_start: int, start: int, end: int) -> str | None:
+Roles = dict[tuple[int, int, int], str | None]  # (sentence start, start, end) -> role
+
+
+def _role(
+    text: str, sentence_start: int, start: int, end: int, roles: Roles | None = None
+) -> str | None:
     """Why a mention cannot be a subject, whatever the trigger (None: it can be).
 
-    Cached because every trigger of a sentence asks the same of the same mentions; keying on
-    the text is cheap since Python caches a string's hash.
+    `roles` memoises the answers for one article: every trigger of a sentence asks the same of
+    the same mentions. (A cache shared between articles would also answer for a text seen
+    before, which flatters a benchmark that reads the same texts twice.)
     """
+    if roles is not None:
+        key = (sentence_start, start, end)
+        if key in roles:
+            return roles[key]
+        role = roles[key] = _role(text, sentence_start, start, end)
+        return role
     gap_before = text[max(sentence_start, start - 40):start]
     possessive = text.startswith(("'s", "’s"), end)
     if (
         last_word(gap_before) in _PREPOSITIONS and not possessive
-        and not _AFFILIATION.search(gap_before)
+        and not (may_hold(gap_before, _AFFILIATION_NEEDLES) and _AFFILIATION.search(gap_before))
     ):
         return _PREP_OBJECT
-    if _CO_SOURCE.search(gap_before):
+    if may_hold(gap_before, _CO_SOURCE_NEEDLES) and _CO_SOURCE.search(gap_before):
         return _CO_ACTOR
     if not possessive and _object_of_verb(text, sentence_start, start):
         return _VERB_OBJECT
     return None
 
 
-def can_be_subject(text: str, start: int, end: int) -> bool:
+def can_be_subject(text: str, start: int, end: int, roles: Roles | None = None) -> bool:
     """Whether a mention stands where a subject can ("the fall of Assad": no), for pronouns."""
     sentence_start = max(text.rfind(". ", max(0, start - 200), start) + 2, 0)
-    return _role(text, sentence_start, start, end) is None
+    return _role(text, sentence_start, start, end, roles) is None
 
 
 def find_subject(
@@ -274,6 +386,7 @@ def find_subject(
     *,
     main_only: bool = False,
     inverted_ok: bool = True,
+    roles: Roles | None = None,
 ) -> Party | None:
     """The nearest actor before the trigger that is not the object of a preposition.
 
@@ -284,16 +397,18 @@ def find_subject(
     actor of the sentence (the main clause's subject) is taken instead of the nearest.
     """
     best_end = sentence_start
-    candidate: Party | None = None
+    candidate: MentionLike | None = None  # a Party is made for the one returned only
     object_end: int | None = None
-    for mention in mentions:
+    trigger_start, trigger_end = trigger
+    for mention in mentions:  # in text order: none after one that starts past the trigger
         start, end = mention.span
-        if end > trigger[0] or start < sentence_start or mention.actor in exclude:
+        if start > trigger_start:
+            break
+        if end > trigger_start or start < sentence_start or mention.actor in exclude:
             continue
-        if _inside(mention.span, masked) and not _inside(trigger, [r for r in masked
-                                                                  if r[0] <= start < r[1]]):
+        if masked and _hidden(start, end, trigger_start, trigger_end, masked):
             continue
-        role = _role(text, sentence_start, start, end)
+        role = _role(text, sentence_start, start, end, roles)
         if role == _PREP_OBJECT:
             object_end = end
             continue
@@ -304,29 +419,49 @@ def find_subject(
             continue
         if main_only and candidate is not None:
             # "Venezuelan President Nicolas Maduro": the modifier gives way to its head.
-            if start - best_end <= 30 and re.fullmatch(
-                r"(?:\s+[A-Z][\w.-]*)*\s+", text[best_end:start]
-            ):
-                best_end, candidate = end, Party(mention.actor, mention.span)
+            if start - best_end <= 30 and _TITLE_WORDS.fullmatch(text[best_end:start]):
+                best_end, candidate = end, mention
                 continue
             break
         if end >= best_end:
             best_end = end
-            candidate = Party(mention.actor, mention.span)
+            candidate = mention
+    found = Party(candidate.actor, candidate.span) if candidate is not None else None
     # A pronoun between the candidate and the trigger is the real subject.
-    window_start = trigger[0] if main_only else best_end
-    for pron in _PRONOUNS.finditer(text, window_start, trigger[0]):
-        resolved = resolve_pronoun(pron.group(1).lower(), pron.start())
-        if resolved and resolved not in exclude:
-            candidate = Party(resolved, (pron.start(), pron.end()))
-    if candidate is not None or not inverted_ok:
-        return candidate
+    window_start = trigger_start if main_only else best_end
+    if window_start < trigger_start and may_hold(text[window_start:trigger_start], ("he", "it")):
+        for pron in _PRONOUNS.finditer(text, window_start, trigger_start):
+            resolved = resolve_pronoun(pron.group(1).lower(), pron.start())
+            if resolved and resolved not in exclude:
+                found = Party(resolved, (pron.start(), pron.end()))
+    if found is not None or not inverted_ok:
+        return found
     for mention in mentions:
-        if mention.span[0] >= trigger[1] and mention.actor not in exclude:
-            if mention.span[0] - trigger[1] <= 25 and mention.head:
+        if mention.span[0] >= trigger_end and mention.actor not in exclude:
+            if mention.span[0] - trigger_end <= 25 and mention.head:
                 return Party(mention.actor, mention.span)
             break
     return None
+
+
+_TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s+")
+_TITLE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\.?\s+)?")
+
+
+def _hidden(
+    start: int, end: int, trigger_start: int, trigger_end: int,
+    masked: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether a mention lies in an apposition or clause that does not also hold the trigger."""
+    for a, b in masked:
+        if a <= start and end <= b:
+            break
+    else:
+        return False
+    for a, b in masked:  # noqa: SIM110  (a loop: any() over a generator costs twice this)
+        if a <= start < b and a <= trigger_start and trigger_end <= b:
+            return False
+    return True
 
 
 # "Tony Blair and French President Jacques Chirac": titles may stand between.
@@ -343,9 +478,11 @@ def find_co_sources(
         start, end = mention.span
         if start < sentence_start or end > trigger[0] or mention.actor == subject.actor:
             continue
+        if end <= subject.span[0] and _AND_TITLED.fullmatch(text, end, subject.span[0]):
+            found.append(mention.actor)
+            continue
         gap_before = text[max(sentence_start, start - 30):start]
-        joined = end <= subject.span[0] and _AND_TITLED.fullmatch(text, end, subject.span[0])
-        if _CO_SOURCE.search(gap_before) or joined:
+        if may_hold(gap_before, _CO_SOURCE_NEEDLES) and _CO_SOURCE.search(gap_before):
             found.append(mention.actor)
     return tuple(dict.fromkeys(found))
 
@@ -378,20 +515,21 @@ def find_target_after(
     and "veto ... to shield X" find X while "veto ... in the Security Council" skips the venue.
     """
     limit = min(sentence_end, trigger[1] + window, stop if stop is not None else sentence_end)
-    clause_end = _CLAUSE_END.search(text, trigger[1], limit)
-    if clause_end:
-        limit = clause_end.start()
-    for mention in mentions:
+    end_of_clause = clause_end(text, trigger[1], limit)  # what _CLAUSE_END.search finds
+    if end_of_clause >= 0:
+        limit = end_of_clause
+    last = len(mentions) - 1
+    for index, mention in enumerate(mentions):
         start, end = mention.span
         if start < trigger[1] or mention.actor in exclude:
             continue
         if start >= limit:
             break
-        if not mention.head and mention is not mentions[-1]:
+        if not mention.head and index < last:
             # "warned Yugoslav President Slobodan Milosevic": the modifier gives way to its head
-            following = mentions[mentions.index(mention) + 1]
-            if following.span[0] - end <= 30 and re.fullmatch(
-                r"(?:\s+[A-Z][\w.-]*)*\s+", text[end:following.span[0]]
+            following = mentions[index + 1]
+            if following.span[0] - end <= 30 and _TITLE_WORDS.fullmatch(
+                text[end:following.span[0]]
             ) and following.actor not in exclude:
                 mention = following
                 start, end = mention.span
@@ -400,13 +538,14 @@ def find_target_after(
             if last_word(gap) in ("in", "at") and len(_WORD.findall(gap)) <= 3:
                 continue  # a venue, not the party acted upon
             return Party(mention.actor, mention.span)
-        if apposition_ok and re.fullmatch(r"\s*(?:[A-Z][a-z]+\.?\s+)?", gap):
+        if apposition_ok and _TITLE_ONLY.fullmatch(gap):
             return Party(mention.actor, mention.span)
         # The trigger's own last word counts: "a flight ban on X", "an alliance with X".
-        words = [w.lower() for w in _WORD.findall(text[trigger[0]:start])][-4:]
+        words = [w.lower() for w in _WORD.findall(text[trigger[0]:start])[-4:]]
         tail = " ".join(words)
-        if any(p in words or (" " in p and p in tail) for p in preps):
-            return Party(mention.actor, mention.span)
+        for prep in preps:
+            if prep in words or (" " in prep and prep in tail):
+                return Party(mention.actor, mention.span)
     return None
 
 
@@ -493,8 +632,14 @@ _PROPOSED = re.compile(
 )
 
 
+_PROPOSED_NEEDLES = ("threat", "consider", "propos", "weigh", "call", "push", "demand")
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
-    if _PROPOSED.search(text, max(sentence_start, trigger_start - 40), trigger_start):
+    begin = max(sentence_start, trigger_start - 40)
+    if may_hold(text[begin:trigger_start], _PROPOSED_NEEDLES) and _PROPOSED.search(
+        text, begin, trigger_start
+    ):
         return True
     if not _infinitive_before(text, sentence_start, trigger_start):
         return False
@@ -513,8 +658,11 @@ _NEGATION_KEYS = (
 def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
     window = text[max(sentence_start, trigger_start - 30):trigger_start]
     lowered = window.lower()
-    if any(key in lowered for key in _NEGATION_KEYS) and _NEGATION.search(window):
-        return True
+    for key in _NEGATION_KEYS:
+        if key in lowered:
+            if _NEGATION.search(window):
+                return True
+            break
     if not _infinitive_before(text, sentence_start, trigger_start):
         return False
     return bool(_OPPOSED.search(text[max(sentence_start, trigger_start - 100):trigger_start]))

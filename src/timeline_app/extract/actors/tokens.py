@@ -23,7 +23,14 @@ _CONNECTOR = (
 # A run of capitalised words in text ("President Bashar al-Assad", "Bosnia and Herzegovina").
 RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_PREFIX}{_WORD})*")
 # A run and the lower-case word right after it, if any ("Syrian" + "regime"), in one C call.
-RUN_AND_NEXT = re.compile(rf"({RUN.pattern})(?:[ \t]+([a-z]+))?")
+# The same as ({RUN})(?:[ \t]+([a-z]+))? but with possessive repeats: what follows each repeat
+# can never match what it gave back, so giving back is pointless, and not recording the
+# places to give back at makes the scan a third faster (tests compare the two).
+_WORD_ONCE = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*+"
+RUN_AND_NEXT = re.compile(
+    rf"({_WORD_ONCE}(?:[ \t]++(?:{_CONNECTOR}[ \t]++)*+{_PREFIX}{_WORD_ONCE})*+)"
+    r"(?:[ \t]++([a-z]++))?"
+)
 # The same, strict, for checking lexicon phrases.
 STRICT_RUN = re.compile(rf"(?:{_CAP})(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*(?:{_CAP}))*")
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+")
