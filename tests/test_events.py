@@ -101,6 +101,15 @@ def test_participle_list_shares_subject_and_target_and_co_source():
     assert not [e for e in events if e.type == "sanctions"], "shielded from sanctions: none"
 
 
+def test_participle_of_a_type_with_several_patterns_inherits_by_its_own_pattern():
+    # "support" has a verb pattern whose participles take the list's target and a role-noun
+    # pattern ("backer") that does not: the one that found the event decides.
+    text = ("Iran has been Syria's main ally since 2008, selling arms and providing technical "
+            "support.")
+    support = one(run(text, {"2008": YEAR_2008}), "support")
+    assert (support.source, support.target) == ("iran", "syria")
+
+
 def test_distancing_reflexive():
     event = one(run("Turkey has started distancing itself from Azerbaijan."), "distancing")
     assert (event.source, event.target, event.polarity < 0) == ("turkey", "azerbaijan", True)

@@ -38,7 +38,7 @@ from timeline_app.extract.parties import (
     speech_verb_before,
     strip_dateline,
 )
-from timeline_app.extract.patterns import Pattern, load_patterns, patterns_by_type_of
+from timeline_app.extract.patterns import Pattern, load_patterns
 from timeline_app.extract.scan import may_hold
 from timeline_app.extract.sentences import Sentence
 from timeline_app.extract.trigger_index import candidate_starts, fold
@@ -109,7 +109,7 @@ def extract_events(
             bisect.bisect_left(expression_starts, s_end)
         ]
         masked = None
-        found: list[Event] = []
+        found: list[tuple[Event, Pattern]] = []
         personal = None if local else _PERSONAL.search(sentence.text)
         if triggers is not None and (local or personal):
             masked = masked_ranges(sentence.text, s_start, subordinates)
@@ -123,7 +123,7 @@ def extract_events(
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun, times, roles)
                 if event is not None:
-                    found.append(event)
+                    found.append((event, pattern))
         if found:
             events.extend(_finish_sentence(found, actors))
         elif local and times:
@@ -523,14 +523,17 @@ def _without_target(template: str) -> str:
     return _SUMMARY_TAIL.sub("", template)
 
 
-def _finish_sentence(events: list[Event], actors: Mapping[str, Actor]) -> list[Event]:
-    """Inherit targets along participle lists, then keep one event per (type, source, target)."""
-    patterns_by_type = patterns_by_type_of()
-    with_target = [e for e in events if e.target]
+def _finish_sentence(found: list[tuple[Event, Pattern]],
+                     actors: Mapping[str, Actor]) -> list[Event]:
+    """Inherit targets along participle lists, then keep one event per (type, source, target).
+
+    Each event keeps the pattern that found it: a type may have several patterns, and only
+    some of them (participles in a list) take a target from a neighbour.
+    """
+    with_target = [e for e, _pattern in found if e.target]
     finished: list[Event] = []
-    for event in events:
-        pattern = patterns_by_type.get(event.type)
-        if event.target is None and pattern is not None and pattern.inherit_target:
+    for event, pattern in found:
+        if event.target is None and pattern.inherit_target:
             donor = next((e for e in with_target if e.source == event.source), None) or next(
                 (e for e in with_target if e.source in event.co_sources), None)
             if donor is not None:

@@ -50,12 +50,6 @@ def load_patterns(path: Path | None = None) -> tuple[Pattern, ...]:
     return tuple(_compile(path, i, entry) for i, entry in enumerate(data.get("pattern", [])))
 
 
-@lru_cache(maxsize=8)
-def patterns_by_type_of(path: Path | None = None) -> dict[str, Pattern]:
-    """The last pattern of each type in the lexicon, built once; callers must not edit it."""
-    return {p.type: p for p in load_patterns(path)}
-
-
 def _compile(path: Path, index: int, entry: dict) -> Pattern:
     where = f"{path.name}: pattern {index + 1} ({entry.get('type', '?')})"
     unknown = set(entry) - _KEYS
