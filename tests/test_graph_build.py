@@ -103,3 +103,53 @@ def test_layout_of_empty_graph():
     import networkx as nx
 
     assert stable_layout(nx.DiGraph()) == {}
+
+
+WINDOWS = [None, (date(2011, 3, 1), date(2012, 6, 30)), (date(2012, 9, 1), date(2013, 1, 22)),
+           (date(2013, 1, 1), date(2013, 1, 31)), (date(1990, 1, 1), date(1990, 12, 31))]
+
+
+@pytest.mark.parametrize("fold", [False, True])
+@pytest.mark.parametrize("window", WINDOWS)
+def test_window_index_gives_the_same_graph_as_actor_graph(corpus, window, fold):
+    """The array graph the view draws is the networkx graph, edge for edge and count for count."""
+    from timeline_app.graph.build import window_index
+
+    graph = actor_graph(corpus, window, fold_people=fold)
+    arrays = window_index(corpus, fold).window(window)
+    ids = arrays.ids
+    assert set(ids) == set(graph.nodes)
+    assert {n: int(c) for n, c in zip(ids, arrays.counts, strict=True)} == {
+        n: graph.nodes[n]["count"] for n in graph.nodes}
+    edges = {(ids[s], ids[t]): k for k, (s, t) in enumerate(zip(arrays.src, arrays.tgt,
+                                                                 strict=True))}
+    assert set(edges) == set(graph.edges)
+    for (u, v), k in edges.items():
+        data = graph.edges[u, v]["data"]
+        assert arrays.evidence[k] == data.evidence
+        assert arrays.polarity[k] == pytest.approx(data.polarity)
+        assert arrays.dominant[k] == data.dominant_type
+        again = arrays.edge_data(k)
+        assert again.types == data.types and again.relations == data.relations
+
+
+def test_window_index_is_cached_per_corpus_and_folding(corpus):
+    from timeline_app.graph.build import window_index
+
+    assert window_index(corpus, False) is window_index(corpus, False)
+    assert window_index(corpus, True) is not window_index(corpus, False)
+
+
+def test_layout_from_arrays_pins_known_actors_and_places_the_rest():
+    import numpy as np
+
+    from timeline_app.graph.layout import layout_arrays
+
+    nodes = ["a", "b", "c", "d"]
+    edges = np.array([[0, 1], [1, 0], [1, 2], [3, 3]])  # both ways once, a self loop ignored
+    first = layout_arrays(nodes[:2], edges[:2])
+    assert set(first) == {"a", "b"}
+    second = layout_arrays(nodes, edges, first)
+    assert set(second) == set(nodes)
+    assert second["a"] == pytest.approx(first["a"]) and second["b"] == pytest.approx(first["b"])
+    assert layout_arrays([], np.zeros((0, 2), int)) == {}

@@ -35,36 +35,56 @@ def stable_layout(
     there and settle. Coordinates are roughly within [-1, 1] times sqrt(n)/4 so node sizes in
     pixels stay readable at any graph size.
     """
-    previous = previous or {}
     nodes = list(graph.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    edges = np.array([(index[u], index[v]) for u, v in graph.edges], np.int64).reshape(-1, 2)
+    return layout_arrays(nodes, edges, previous, seed=seed, iterations=iterations,
+                         pin_known=pin_known)
+
+
+def layout_arrays(
+    nodes: list[str],
+    edges: np.ndarray,
+    previous: Positions | None = None,
+    *,
+    seed: int = 7,
+    iterations: int = 60,
+    pin_known: bool = True,
+) -> Positions:
+    """`stable_layout` for nodes and (k, 2) edges given as indices into `nodes`.
+
+    Direction does not matter; no networkx is needed, so the app can lay out a freshly
+    loaded corpus without importing it.
+    """
+    previous = previous or {}
     if not nodes:
         return {}
     rng = random.Random(seed)
-    undirected = graph.to_undirected(as_view=True)
     scale = max(1.0, math.sqrt(len(nodes)) / 4)
-    start: dict[str, tuple[float, float]] = {}
-    for node in nodes:
-        if node in previous:
-            start[node] = previous[node]
-    for node in nodes:
-        if node in start:
+    edges = np.asarray(edges, np.int64).reshape(-1, 2)
+    edges = edges[edges[:, 0] != edges[:, 1]]
+    undirected = np.unique(np.sort(edges, axis=1), axis=0) if len(edges) else edges
+    neighbours: list[list[int]] = [[] for _ in nodes]
+    for u, v in undirected.tolist():
+        neighbours[u].append(v)
+        neighbours[v].append(u)
+    start: list[tuple[float, float] | None] = [previous.get(n) for n in nodes]
+    for i in range(len(nodes)):
+        if start[i] is not None:
             continue
-        placed = [start[n] for n in undirected.neighbors(node) if n in start]
+        placed = [start[j] for j in neighbours[i] if start[j] is not None]
         if placed:
             cx = sum(p[0] for p in placed) / len(placed)
             cy = sum(p[1] for p in placed) / len(placed)
             jitter = 0.15 * scale
-            start[node] = (cx + rng.uniform(-jitter, jitter), cy + rng.uniform(-jitter, jitter))
+            start[i] = (cx + rng.uniform(-jitter, jitter), cy + rng.uniform(-jitter, jitter))
         else:
-            start[node] = (rng.uniform(-scale, scale), rng.uniform(-scale, scale))
+            start[i] = (rng.uniform(-scale, scale), rng.uniform(-scale, scale))
     pinned = np.array([pin_known and n in previous for n in nodes], bool)
     if pinned.all():
-        return {n: (float(start[n][0]), float(start[n][1])) for n in nodes}
-    index = {n: i for i, n in enumerate(nodes)}
-    pos = np.array([start[n] for n in nodes], float)
-    edges = np.array([(index[u], index[v]) for u, v in undirected.edges if u != v],
-                     np.int64).reshape(-1, 2)
-    pos = _force_directed(pos, edges, pinned, iterations=iterations, scale=scale)
+        return {n: (float(p[0]), float(p[1])) for n, p in zip(nodes, start, strict=True)}
+    pos = np.array(start, float)
+    pos = _force_directed(pos, undirected, pinned, iterations=iterations, scale=scale)
     return {n: (float(pos[i, 0]), float(pos[i, 1])) for i, n in enumerate(nodes)}
 
 

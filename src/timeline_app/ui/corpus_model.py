@@ -19,25 +19,82 @@ Extractor = Callable[..., Corpus]
 LARGE = 3000  # events: from here on, list views refill in their own turn of the event loop
 
 
-def connect_refill(model: CorpusModel, slot: Callable[[], None]) -> None:
-    """Call `slot` when the corpus changes; for large corpora one event-loop turn later.
+REFILL_GAP_MS = 15  # between two deferred refills: time for the window to paint and respond
 
-    Each list view then refills in its own turn, so the window never freezes for the sum
-    of them; small corpora (and the tests) see every view updated at once.
+
+def connect_refill(model: CorpusModel, slot: Callable[[], None]) -> None:
+    """Call `slot` when the corpus changes; for large corpora in a later event-loop turn.
+
+    Large refills are queued and run one per turn, REFILL_GAP_MS apart, so the window
+    paints and answers input between them and never freezes for the sum of them; small
+    corpora (and the tests) see every view updated at once.
     """
-    from PySide6.QtCore import QTimer
 
     def changed() -> None:
         if len(model.corpus.events) >= LARGE:
-            owner = getattr(slot, "__self__", None)  # no call once the view is deleted
-            if owner is not None:
-                QTimer.singleShot(0, owner, slot)
-            else:
-                QTimer.singleShot(0, slot)
+            _REFILLS.add(slot)
         else:
             slot()
 
     model.corpus_changed.connect(changed)
+
+
+def later(step: Callable[[], None], owner=None) -> None:
+    """Run `step` in its own turn of the event loop, queued behind other deferred refills.
+
+    For results of background jobs that are heavy to apply (a view's new rows): applied
+    one at a time, the window keeps painting and answering between them. Skipped if
+    `owner` (a QObject) has been deleted meanwhile.
+    """
+    _REFILLS.add(step, owner)
+
+
+class _RefillQueue:
+    """Deferred refills, run one at a time; a view queued twice refills once."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Callable[[], None], object]] = []
+        self.scheduled = False
+
+    def add(self, slot: Callable[[], None], owner=None) -> None:
+        owner = owner if owner is not None else getattr(slot, "__self__", None)
+        if all(slot != queued for queued, _ in self.pending):
+            self.pending.append((slot, owner))
+        self._schedule(REFILL_GAP_MS)  # a timer: QTimer(0) would run before any other timer
+
+    def _schedule(self, delay: int) -> None:
+        from PySide6.QtCore import QTimer
+
+        if not self.scheduled and self.pending:
+            self.scheduled = True
+            QTimer.singleShot(delay, self._run_one)
+
+    def _run_one(self) -> None:
+        self.scheduled = False
+        if not self.pending:
+            return
+        slot, owner = self.pending.pop(0)
+        try:
+            if owner is None or _alive(owner):  # never call into a deleted view
+                slot()
+        finally:
+            self._schedule(REFILL_GAP_MS)
+
+
+def refills_pending() -> bool:
+    """Whether deferred refills are still queued (the window is not idle until they ran)."""
+    return bool(_REFILLS.pending)
+
+
+def _alive(owner) -> bool:
+    try:
+        from shiboken6 import isValid
+    except ImportError:  # pragma: no cover - shiboken6 ships with PySide6
+        return True
+    return isValid(owner)
+
+
+_REFILLS = _RefillQueue()
 
 
 def _default_extractor(articles, *, errors=(), edits=()) -> Corpus:

@@ -1,16 +1,29 @@
-"""Painting a graph of thousands of edges: one item, a handful of QPainterPaths per frame.
+"""Painting a graph of thousands of edges: one item, a handful of draw calls per frame.
 
-Edges are bucketed by colour (polarity) and width (evidence) and each bucket is stroked as one
-path; arrow heads are one filled path per bucket. Labels are placed in screen space, biggest
-first, and skipped where they would overlap.
+Edges are bucketed by colour (polarity) and width (evidence) and each bucket is stroked with
+one drawLines; arrow heads are one filled path per bucket. On screen the edges are rendered
+into an image kept per zoom level: a pan blits it, a zoom step shows it scaled until the zoom
+rests, then renders afresh. Nodes are sprites from one atlas, drawn in one call. Labels are
+placed in screen space, biggest first, and skipped where they would overlap.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from pyqtgraph.Qt.internals import PrimitiveArray
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 
 from timeline_app.ui.theme import LIGHT, Theme, polarity_colour
 
@@ -20,6 +33,8 @@ MAX_NODE_LABELS = 150
 MAX_EDGE_LABELS = 60
 SIMPLE_EDGES = 800  # above this many edges on screen: hairlines, no arrows or edge labels
 SMOOTH_EDGES = 250  # antialiased (smooth but slow) only up to this many edges on screen
+SETTLE_MS = 150  # after a zoom step, the edges are rendered afresh once it has rested this long
+PREVIEW_ZOOM = (0.7, 2.5)  # zoom factors over which the last rendered edges are shown scaled
 
 
 class GraphData:
@@ -37,6 +52,8 @@ class GraphData:
         self.evidence = np.zeros(0)
         self.labels: list[str] = []
         self.bidirectional = np.zeros(0, bool)
+        self.counts = np.zeros(0)  # events in the window per node
+        self.edge_ref = np.zeros(0, np.int64)  # each edge's number in the graph it came from
 
 
 class EdgesItem(pg.GraphicsObject):
@@ -48,9 +65,17 @@ class EdgesItem(pg.GraphicsObject):
         self.selected_nodes: set[int] = set()
         self.faded = False
         self._bounds = QRectF(-1, -1, 2, 2)
+        self._version = 0  # bumped by every change of what is drawn
+        self._cache: dict | None = None
+        self._settled = False
+        self._settle = QTimer()
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled_now)
 
     def set_data(self, data: GraphData) -> None:
         self.prepareGeometryChange()
+        self._version += 1
         self.data = data
         if len(data.pos):
             lo, hi = data.pos.min(axis=0), data.pos.max(axis=0)
@@ -71,13 +96,38 @@ class EdgesItem(pg.GraphicsObject):
             return
         px_w, px_h = vb.viewPixelSize()
         (vx0, vx1), (vy0, vy1) = vb.viewRange()
-        a, b = d.pos[d.src], d.pos[d.tgt]
-        visible = ((np.minimum(a[:, 0], b[:, 0]) <= vx1) & (np.maximum(a[:, 0], b[:, 0]) >= vx0)
-                   & (np.minimum(a[:, 1], b[:, 1]) <= vy1) & (np.maximum(a[:, 1], b[:, 1]) >= vy0))
-        simple = int(visible.sum()) > SIMPLE_EDGES
-        # Work in pixel units so arrows and offsets look the same at every zoom.
+        if painter.paintEngine().type() == QPaintEngine.Raster:
+            self._paint_cached(painter, vb, px_w, px_h)
+        else:  # SVG, PDF: vectors
+            self._draw_edges(painter, px_w, px_h, self._visible(vx0, vx1, vy0, vy1))
+        if not self.selected_edges and len(d.src) > SIMPLE_EDGES:
+            return
+        simple = int(self._visible(vx0, vx1, vy0, vy1).sum()) > SIMPLE_EDGES
+        start, end, line_end = self._geometry(px_w, px_h, simple)[:3]
         scale = np.array([px_w, px_h])
-        pa, pb = a / scale, b / scale
+        if self.selected_edges:
+            pen = QPen(self.theme.colour("selection"), 4.5)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            for i in self.selected_edges:
+                if 0 <= i < len(d.src):
+                    painter.drawLine(QPointF(*(start[i] * scale)), QPointF(*(line_end[i] * scale)))
+        self._paint_edge_labels(painter, start * scale, end * scale, px_w, px_h)
+
+    def _visible(self, vx0: float, vx1: float, vy0: float, vy1: float) -> np.ndarray:
+        d = self.data
+        a, b = d.pos[d.src], d.pos[d.tgt]
+        return ((np.minimum(a[:, 0], b[:, 0]) <= vx1) & (np.maximum(a[:, 0], b[:, 0]) >= vx0)
+                & (np.minimum(a[:, 1], b[:, 1]) <= vy1) & (np.maximum(a[:, 1], b[:, 1]) >= vy0))
+
+    def _geometry(self, px_w: float, px_h: float, simple: bool):
+        """Edge ends and arrow heads in pixel units (offset sideways when both ways exist).
+
+        Working in pixels keeps arrows and offsets the same size at every zoom.
+        """
+        d = self.data
+        scale = np.array([px_w, px_h])
+        pa, pb = d.pos[d.src] / scale, d.pos[d.tgt] / scale
         vec = pb - pa
         length = np.hypot(vec[:, 0], vec[:, 1])
         ok = length > 1e-6
@@ -92,15 +142,98 @@ class EdgesItem(pg.GraphicsObject):
         width_px = WIDTH_BUCKETS[np.clip(np.searchsorted([2, 5], d.evidence, side="right"), 0, 2)]
         if simple:  # many edges on screen: hairlines without arrows rasterise ~20x faster
             width_px = np.full(len(width_px), WIDTH_BUCKETS[0])
+        arrow = 5 + width_px * 1.5
+        base = end - unit * arrow[:, None]
+        return start, end, base, width_px, normal, arrow, ok
+
+    def _paint_cached(self, painter: QPainter, vb, px_w: float, px_h: float) -> None:
+        """Edges from an image rendered once per zoom level: a pan only moves the image.
+
+        A pan at an unchanged zoom blits the image at its new place (whole pixels, so
+        exactly what a fresh render would give); the first pan renders half a view more on
+        every side. A zoom step shows the last image scaled while the wheel turns and
+        renders it afresh once the zoom has rested for SETTLE_MS.
+        """
+        (vx0, vx1), (vy0, vy1) = vb.viewRange()
+        scale = (float(f"{px_w:.9g}"), float(f"{px_h:.9g}"))  # pans add float noise
+        cache = self._cache
+        same = cache is not None and cache["version"] == self._version
+        if same and cache["scale"] == scale:
+            if cache["x0"] <= vx0 and cache["x1"] >= vx1 and cache["y0"] <= vy0 \
+                    and cache["y1"] >= vy1:
+                self._blit(painter, cache, smooth=False)
+                return
+            margin = 0.5  # a pan left the image: render half a view more on every side
+        else:
+            margin = 0.0
+            ratio = cache["scale"][0] / scale[0] if same and cache["scale"] else 0.0
+            if not self._settled and PREVIEW_ZOOM[0] <= ratio <= PREVIEW_ZOOM[1]:
+                self._blit(painter, cache, smooth=True)  # a zoom in progress: a preview
+                self._settle.start()
+                return
+        self._settled = False
+        cache = self._render(painter, vb, px_w, px_h, scale, margin)
+        if cache is not None:
+            self._cache = cache
+            self._blit(painter, cache, smooth=False)
+
+    def _render(self, painter: QPainter, vb, px_w, px_h, scale, margin: float):
+        (vx0, vx1), (vy0, vy1) = vb.viewRange()
+        w, h = vx1 - vx0, vy1 - vy0
+        x0, x1, y0, y1 = vx0 - margin * w, vx1 + margin * w, vy0 - margin * h, vy1 + margin * h
+        width, height = round((x1 - x0) / px_w), round((y1 - y0) / px_h)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        if width <= 0 or height <= 0 or width * height * ratio * ratio > 40_000_000:
+            return None
+        image = QImage(int(width * ratio), int(height * ratio), QImage.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(0)
+        # The item's own transform, moved so that the cached rectangle starts at (0, 0).
+        m = painter.transform()
+        corner = m.map(QPointF(x0, y0)), m.map(QPointF(x1, y1))
+        left, top = min(corner[0].x(), corner[1].x()), min(corner[0].y(), corner[1].y())
+        p = QPainter(image)
+        p.setTransform(m * QTransform.fromTranslate(-left, -top))
+        self._draw_edges(p, px_w, px_h, self._visible(x0, x1, y0, y1))
+        p.end()
+        return {"version": self._version, "scale": scale, "image": image,
+                "x0": x0, "x1": x1, "y0": y0, "y1": y1}
+
+    def _blit(self, painter: QPainter, cache, *, smooth: bool) -> None:
+        m = painter.transform()
+        a = m.map(QPointF(cache["x0"], cache["y0"]))
+        b = m.map(QPointF(cache["x1"], cache["y1"]))
+        target = QRectF(a, b).normalized()
+        painter.save()
+        painter.resetTransform()
+        if smooth:
+            painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+            painter.drawImage(target, cache["image"])
+        else:  # whole device pixels: the image is drawn unscaled, exactly as rendered
+            painter.drawImage(QPointF(round(target.left()), round(target.top())),
+                              cache["image"])
+        painter.restore()
+
+    def _settled_now(self) -> None:
+        self._settled = True  # the next paint renders at the exact zoom
+        self.update()
+
+    def drop_cache(self) -> None:
+        """Forget the rendered edges: the next paint renders afresh (benchmarks time it)."""
+        self._cache = None
+        self.update()
+
+    def _draw_edges(self, painter: QPainter, px_w: float, px_h: float,
+                    visible: np.ndarray) -> None:
+        """Edges bucketed by colour and width, each bucket one drawLines and one arrow path."""
+        d = self.data
+        n_visible = int(visible.sum())
+        simple = n_visible > SIMPLE_EDGES
+        start, tip, line_end, width_px, normal, arrow, ok = self._geometry(px_w, px_h, simple)
+        left = line_end + normal * (arrow[:, None] * 0.45)
+        right = line_end - normal * (arrow[:, None] * 0.45)
         pol_bucket = np.searchsorted(POLARITY_BUCKETS, d.polarity)
         width_bucket = np.searchsorted(WIDTH_BUCKETS, width_px)
-        arrow = 5 + width_px * 1.5
-        tip = end
-        base = end - unit * arrow[:, None]
-        left = base + normal * (arrow[:, None] * 0.45)
-        right = base - normal * (arrow[:, None] * 0.45)
-        line_end = base
-        n_visible = int(visible.sum())
         painter.setRenderHint(QPainter.Antialiasing, n_visible <= SMOOTH_EDGES)
         levels = [-0.8, -0.4, -0.15, 0.0, 0.15, 0.4, 0.8]
         # Opaque hairlines take the rasteriser's solid fast path (blending doubles the cost).
@@ -130,14 +263,6 @@ class EdgesItem(pg.GraphicsObject):
                 painter.setBrush(colour)
                 painter.drawPath(pg.arrayToQPath(tri[:, 0] * px_w, tri[:, 1] * px_h,
                                                  connect=connect))
-        if self.selected_edges:
-            pen = QPen(self.theme.colour("selection"), 4.5)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            for i in self.selected_edges:
-                if 0 <= i < len(d.src):
-                    painter.drawLine(QPointF(*(start[i] * scale)), QPointF(*(line_end[i] * scale)))
-        self._paint_edge_labels(painter, start * scale, end * scale, px_w, px_h)
 
     def _paint_edge_labels(self, painter, start, end, px_w, px_h) -> None:
         d = self.data
@@ -331,7 +456,7 @@ def kind_symbol(kind: str) -> str:
 
 
 class NodesItem(pg.GraphicsObject):
-    """Actor symbols, one cached antialiased sprite per (shape, size, colours) blitted per node.
+    """Actor symbols: antialiased sprites from one cached atlas, all drawn in one call.
 
     pyqtgraph's ScatterPlotItem re-keys every point on each setData (~20 ms for 2,000 actors),
     which alone would eat the time-window budget; here a window change only swaps arrays.
@@ -343,7 +468,8 @@ class NodesItem(pg.GraphicsObject):
         self.size = np.zeros(0)
         self.sprite_of = np.zeros(0, np.int64)
         self.sprites: list[tuple] = []  # (symbol, size, fill rgba, outline rgba, width)
-        self._pixmaps: dict[tuple, QPixmap] = {}
+        self._atlas_cache: tuple | None = None  # (key, pixmap, places)
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._bounds = QRectF(-1, -1, 2, 2)
         self.setZValue(3)
 
@@ -367,27 +493,31 @@ class NodesItem(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def _pixmap(self, key: tuple, ratio: float) -> QPixmap:
-        cached = self._pixmaps.get((key, ratio))
-        if cached is None:
-            symbol, size, fill, outline, width = key
-            side = size + 2 * width + 2
-            cached = QPixmap(int(np.ceil(side * ratio)), int(np.ceil(side * ratio)))
-            cached.setDevicePixelRatio(ratio)
-            cached.fill(Qt.transparent)
-            p = QPainter(cached)
-            p.setRenderHint(QPainter.Antialiasing)
-            p.translate(side / 2, side / 2)
-            p.scale(size, size)
-            pen = QPen(QColor.fromRgba(outline), width / max(size, 1))
-            p.setPen(pen)
+    def _atlas(self, ratio: float) -> tuple[QPixmap, np.ndarray]:
+        """Every sprite side by side in one pixmap, and each one's (left, side) in it."""
+        key = (tuple(self.sprites), ratio)
+        if self._atlas_cache is not None and self._atlas_cache[0] == key:
+            return self._atlas_cache[1], self._atlas_cache[2]
+        sides = [int(np.ceil((size + 2 * width + 2) * ratio))
+                 for _symbol, size, _fill, _outline, width in self.sprites]
+        lefts = np.cumsum([0, *sides])[:-1]
+        pixmap = QPixmap(max(1, sum(sides)), max([1, *sides]))
+        pixmap.fill(Qt.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.Antialiasing)
+        for (symbol, size, fill, outline, width), left, side in zip(
+                self.sprites, lefts.tolist(), sides, strict=True):
+            p.save()
+            p.translate(left + side / 2, side / 2)
+            p.scale(size * ratio, size * ratio)
+            p.setPen(QPen(QColor.fromRgba(outline), width / max(size, 1)))
             p.setBrush(QColor.fromRgba(fill))
             p.drawPath(pg.graphicsItems.ScatterPlotItem.Symbols[symbol])
-            p.end()
-            if len(self._pixmaps) > 512:
-                self._pixmaps.clear()
-            self._pixmaps[(key, ratio)] = cached
-        return cached
+            p.restore()
+        p.end()
+        places = np.stack([lefts, sides], axis=1).astype(float).reshape(-1, 2)
+        self._atlas_cache = (key, pixmap, places)
+        return pixmap, places
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if not len(self.pos):
@@ -399,15 +529,33 @@ class NodesItem(pg.GraphicsObject):
         r = self.size / 2 + 4
         inside = np.flatnonzero((sx + r >= 0) & (sy + r >= 0) & (sx - r <= view.width())
                                 & (sy - r <= view.height()))
+        if not len(inside):
+            return
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        atlas, places = self._atlas(ratio)
+        # Biggest last, so that small actors are not hidden under big ones.
+        order = inside[np.argsort(self.size[inside], kind="stable")]
+        place = places[self.sprite_of[order]]
+        self._fragments.resize(len(order))
+        frags = self._fragments.ndarray()
+        frags[:, 0], frags[:, 1] = sx[order], sy[order]  # centres, in device pixels
+        frags[:, 2], frags[:, 3] = place[:, 0], 0.0  # source rectangle in the atlas
+        frags[:, 4], frags[:, 5] = place[:, 1], place[:, 1]
+        frags[:, 6:10] = [1 / ratio, 1 / ratio, 0.0, 1.0]  # scale x, y, rotation, opacity
         painter.save()
         painter.resetTransform()
-        pixmaps = [self._pixmap(key, ratio) for key in self.sprites]
-        # Biggest last, so that small actors are not hidden under big ones.
-        for i in inside[np.argsort(self.size[inside], kind="stable")].tolist():
-            pm = pixmaps[self.sprite_of[i]]
-            half = pm.width() / ratio / 2
-            painter.drawPixmap(QPointF(sx[i] - half, sy[i] - half), pm)
+        if painter.paintEngine().type() == QPaintEngine.Raster:
+            painter.drawPixmapFragments(*self._fragments.drawargs(), atlas)
+        else:  # SVG, PDF: no fragments, nor source rectangles; one sprite at a time
+            sprites = {}
+            for k, (x, y) in zip(self.sprite_of[order].tolist(), frags[:, :2].tolist(),
+                                 strict=True):
+                left, side = places[k]
+                if k not in sprites:
+                    sprites[k] = atlas.copy(int(left), 0, int(side), int(side))
+                size = side / ratio
+                painter.drawPixmap(QRectF(x - size / 2, y - size / 2, size, size), sprites[k],
+                                   QRectF(0, 0, side, side))
         painter.restore()
 
 

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.graph.build import WindowGraph, window_index
+from timeline_app.graph.layout import layout_arrays
 from timeline_app.ui import workers
-from timeline_app.ui.corpus_model import CorpusModel
+from timeline_app.ui.corpus_model import CorpusModel, later
 from timeline_app.ui.graph_items import (
     EdgesItem,
     GraphData,
@@ -72,7 +74,8 @@ class GraphView(QWidget):
         self.theme: Theme = LIGHT
         self.fold_people = False
         self.positions: dict[str, tuple[float, float]] = {}
-        self.graph = None  # networkx DiGraph for the current window
+        self._graph = None  # networkx DiGraph for the current window, built when asked for
+        self._window_graph: WindowGraph | None = None  # the same as arrays
         self.data = GraphData()
         self.layout_pending = False
         self._layout_job: workers.Job | None = None
@@ -140,19 +143,23 @@ class GraphView(QWidget):
 
     # -- layout (off the GUI thread) -------------------------------------------------------------
     def relayout(self) -> None:
-        """Lay out the all-time graph once per corpus, so every window reuses its positions."""
-        from timeline_app.graph import actor_graph, stable_layout
+        """Lay out the all-time graph once per corpus, so every window reuses its positions.
 
+        The worker also builds the corpus's window index, after which every window's graph
+        is computed in a few milliseconds on the GUI thread. Neither needs networkx.
+        """
         corpus, fold, previous = self.model.corpus, self.fold_people, dict(self.positions)
         self._layout_generation += 1
         generation = self._layout_generation
         self.layout_pending = True
 
         def compute():
-            return generation, stable_layout(actor_graph(corpus, fold_people=fold), previous)
+            whole = window_index(corpus, fold).window(None)
+            edges = np.stack([whole.src, whole.tgt], axis=1)
+            return generation, layout_arrays(whole.ids, edges, previous)
 
         job = workers.Job(compute, takes_progress=False)
-        job.signals.finished.connect(self._layout_done)
+        job.signals.finished.connect(lambda result: later(lambda: self._layout_done(result), self))
         job.signals.failed.connect(lambda _msg: setattr(self, "layout_pending", False))
         self._layout_job = job
         workers.start(job)
@@ -169,10 +176,10 @@ class GraphView(QWidget):
     def refresh(self, then=None) -> None:
         """Rebuild the drawn graph for the current window; no layout, positions are reused.
 
-        Large corpora build the window's graph on a worker thread; the newest request wins.
+        With the corpus's window index built (by the layout job) this takes milliseconds and
+        runs here; until then the index and the graph are built on a worker thread. The
+        newest request wins.
         """
-        from timeline_app.graph import actor_graph
-
         window, corpus, fold = self.selection.window, self.model.corpus, self.fold_people
         if window:
             self.window_label.setText(f"{window[0].isoformat()} – {window[1].isoformat()}")
@@ -180,13 +187,14 @@ class GraphView(QWidget):
             self.window_label.setText("All time")
         self._refresh_generation += 1
         generation = self._refresh_generation
+        index = window_index(corpus, fold, build=len(corpus.events) < ASYNC_EVENTS)
+        if index is not None:
+            self._graph_ready(generation, then, index.window(window))
+            return
 
         def compute():
-            return actor_graph(corpus, window, fold_people=fold)
+            return window_index(corpus, fold).window(window)
 
-        if len(corpus.events) < ASYNC_EVENTS:
-            self._graph_ready(generation, then, compute())
-            return
         self.refresh_pending = True
         job = workers.Job(compute, takes_progress=False)
         job.signals.finished.connect(lambda g: self._graph_ready(generation, then, g))
@@ -194,40 +202,81 @@ class GraphView(QWidget):
         self._refresh_job = job
         workers.start(job)
 
-    def _graph_ready(self, generation: int, then, graph) -> None:
+    def _graph_ready(self, generation: int, then, graph: WindowGraph) -> None:
         if generation != self._refresh_generation:
             return
         self.refresh_pending = False
-        self.graph = graph
-        self.set_graph(graph)
+        self.set_window_graph(graph)
         if then is not None:
             then()
+
+    @property
+    def graph(self):
+        """The shown window's graph as a networkx DiGraph (edges carry EdgeData as "data").
+
+        Built on first use only: drawing needs just the arrays.
+        """
+        if self._graph is None and self._window_graph is not None:
+            from timeline_app.graph import actor_graph
+
+            wg = self._window_graph
+            self._graph = actor_graph(wg.index.corpus, wg.window,
+                                      fold_people=wg.index.fold_people)
+        return self._graph
 
     @property
     def busy(self) -> bool:
         return self.layout_pending or self.refresh_pending
 
     def set_graph(self, graph) -> None:
-        data = GraphData()
+        """Show a networkx actor graph (as built by graph.actor_graph)."""
         nodes = [n for n in graph.nodes if n in self.positions]
         index = {n: i for i, n in enumerate(nodes)}
-        data.ids = nodes
-        data.names = [graph.nodes[n].get("name", n) for n in nodes]
-        data.kinds = [graph.nodes[n].get("kind", "other") for n in nodes]
-        data.pos = np.array([self.positions[n] for n in nodes], float).reshape(-1, 2)
-        counts = np.array([graph.nodes[n].get("count", 0) for n in nodes], float)
-        # Whole pixels: pyqtgraph renders one cached symbol per (shape, size, colour).
-        data.size = np.round(9 + 19 * np.sqrt(counts / counts.max())) \
-            if len(counts) and counts.max() else np.full(len(nodes), 12.0)
         edges = [(u, v, d["data"]) for u, v, d in graph.edges(data=True)
                  if u in index and v in index]
-        data.src = np.array([index[u] for u, _, _ in edges], np.int64)
-        data.tgt = np.array([index[v] for _, v, _ in edges], np.int64)
-        data.polarity = np.array([e.polarity for _, _, e in edges], float)
-        data.evidence = np.array([e.evidence for _, _, e in edges], float)
-        data.labels = [e.dominant_type for _, _, e in edges]
-        pairs = {(u, v) for u, v, _ in edges}
-        data.bidirectional = np.array([(v, u) in pairs for u, v, _ in edges], bool)
+        self._graph, self._window_graph = graph, None
+        self._show(
+            nodes, [graph.nodes[n].get("name", n) for n in nodes],
+            [graph.nodes[n].get("kind", "other") for n in nodes],
+            np.array([graph.nodes[n].get("count", 0) for n in nodes], float),
+            np.array([index[u] for u, _, _ in edges], np.int64),
+            np.array([index[v] for _, v, _ in edges], np.int64),
+            np.array([e.polarity for _, _, e in edges], float),
+            np.array([e.evidence for _, _, e in edges], float),
+            [e.dominant_type for _, _, e in edges], np.arange(len(edges)))
+
+    def set_window_graph(self, wg: WindowGraph) -> None:
+        """Show a window's graph given as arrays (graph.build.WindowIndex.window)."""
+        ix = wg.index
+        ids = wg.ids
+        shown = np.array([n in self.positions for n in ids], bool).reshape(-1)
+        position = np.cumsum(shown) - 1
+        keep = shown[wg.src] & shown[wg.tgt] if len(wg.src) else np.zeros(0, bool)
+        nodes = wg.nodes[shown].tolist()
+        self._graph, self._window_graph = None, wg
+        self._show(
+            [ix.actor_ids[i] for i in nodes], [ix.names[i] for i in nodes],
+            [ix.kinds[i] for i in nodes], wg.counts[shown].astype(float),
+            position[wg.src[keep]], position[wg.tgt[keep]], wg.polarity[keep],
+            wg.evidence[keep].astype(float), [wg.dominant[k] for k in np.flatnonzero(keep)],
+            np.flatnonzero(keep))
+
+    def _show(self, ids, names, kinds, counts, src, tgt, polarity, evidence, labels,
+              edge_ref) -> None:
+        data = GraphData()
+        data.ids, data.names, data.kinds = list(ids), list(names), list(kinds)
+        data.pos = np.array([self.positions[n] for n in data.ids], float).reshape(-1, 2)
+        data.counts = counts
+        # Whole pixels: one cached symbol per (shape, size, colour).
+        data.size = np.round(9 + 19 * np.sqrt(counts / counts.max())) \
+            if len(counts) and counts.max() else np.full(len(data.ids), 12.0)
+        data.src, data.tgt = np.asarray(src, np.int64), np.asarray(tgt, np.int64)
+        data.polarity, data.evidence = np.asarray(polarity, float), np.asarray(evidence, float)
+        data.labels = list(labels)
+        data.edge_ref = np.asarray(edge_ref, np.int64)
+        code = data.src * max(1, len(data.ids)) + data.tgt
+        reverse = data.tgt * max(1, len(data.ids)) + data.src
+        data.bidirectional = np.isin(reverse, code)
         self.data = data
         self._draw()
 
@@ -330,22 +379,30 @@ class GraphView(QWidget):
         return best if dist[best] <= 6 else None
 
     def describe_node(self, index: int) -> str:
-        d, graph = self.data, self.graph
+        d = self.data
         actor_id = d.ids[index]
-        attrs = graph.nodes[actor_id] if graph is not None and actor_id in graph else {}
         actor = self.model.corpus.actor(actor_id)
         parent = self.model.corpus.actor(actor.parent) if actor and actor.parent else None
+        count = int(d.counts[index]) if len(d.counts) > index else 0
         lines = [f"<b>{_esc(d.names[index])}</b> — {d.kinds[index]}"
                  + (f" of {_esc(parent.name)}" if parent else ""),
-                 f"{attrs.get('count', 0)} events in view"]
+                 f"{count} events in view"]
         if actor and actor.aliases:
             lines.append("also: " + _esc(", ".join(actor.aliases[:6])))
         return "<br>".join(lines)
 
-    def describe_edge(self, k: int) -> str:
-        d, graph = self.data, self.graph
+    def edge_data(self, k: int):
+        """The EdgeData of drawn edge k: its relations and evidence per type."""
+        d = self.data
+        if self._window_graph is not None:
+            return self._window_graph.edge_data(int(d.edge_ref[k]))
         u, v = d.ids[d.src[k]], d.ids[d.tgt[k]]
-        data = graph.edges[u, v]["data"] if graph is not None and graph.has_edge(u, v) else None
+        graph = self._graph
+        return graph.edges[u, v]["data"] if graph is not None and graph.has_edge(u, v) else None
+
+    def describe_edge(self, k: int) -> str:
+        d = self.data
+        data = self.edge_data(k)
         head = f"<b>{_esc(d.names[d.src[k]])} → {_esc(d.names[d.tgt[k]])}</b>"
         if data is None:
             return head

@@ -29,7 +29,7 @@ from timeline_app.domain.project import ViewState
 from timeline_app.ui import dialogs, project_actions, workers
 from timeline_app.ui import export_actions as exports
 from timeline_app.ui.actors_list import ActorsList
-from timeline_app.ui.corpus_model import CorpusModel
+from timeline_app.ui.corpus_model import CorpusModel, refills_pending
 from timeline_app.ui.errors_list import ErrorsList
 from timeline_app.ui.events_table import EventsTable
 from timeline_app.ui.graph_view import GraphView
@@ -108,8 +108,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.setAcceptDrops(True)
-        QApplication.instance().installEventFilter(self)
+        self._accept_drops_everywhere()
 
         self.model.corpus_changed.connect(self._corpus_changed)
         self.actors.rename_requested.connect(self.rename_actor)
@@ -297,11 +296,23 @@ class MainWindow(QMainWindow):
         tools.addAction(self.fit_action)
 
     # -- loading ------------------------------------------------------------------------------
+    def _accept_drops_everywhere(self) -> None:
+        """Let every panel (plots, table, text, floating docks) take file drops.
+
+        The filter sits on our own widgets rather than on the application: an application-wide
+        Python filter runs for every event of every widget, and while a worker thread holds
+        the interpreter lock each of those calls stalls the GUI.
+        """
+        self.setAcceptDrops(True)
+        self.installEventFilter(self)
+        for widget in self.findChildren(QWidget):
+            widget.setAcceptDrops(True)
+            widget.installEventFilter(self)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Files dropped on any part of the window (a plot, the table) load like a window drop."""
         kind = event.type()
-        if kind in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop) \
-                and isinstance(obj, QWidget) and obj.window() is self:
+        if kind in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop):
             mime = event.mimeData()
             if mime is not None and mime.hasUrls():
                 if kind == QEvent.Drop:
@@ -392,7 +403,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText("Cancelling…")
 
     def is_busy(self) -> bool:
-        return bool(self.jobs) or self.graph.busy or self.timeline.pending
+        return (bool(self.jobs) or self.graph.busy or self.timeline.pending
+                or refills_pending())
 
     def open_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

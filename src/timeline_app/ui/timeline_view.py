@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.graph.build import pair_events
 from timeline_app.ui import workers
-from timeline_app.ui.corpus_model import CorpusModel
+from timeline_app.ui.corpus_model import CorpusModel, later
 from timeline_app.ui.image_output import render_widget
 from timeline_app.ui.selection import ACTOR, EDGE, EVENT, SelectionModel
 from timeline_app.ui.theme import LIGHT, Theme, polarity_colour
@@ -35,7 +35,13 @@ from timeline_app.ui.timeline_data import (
     from_x,
     to_x,
 )
-from timeline_app.ui.timeline_items import GridItem, TimelineItem
+from timeline_app.ui.timeline_items import (
+    GridItem,
+    TimelineItem,
+    calendar_ticks,
+    date_label,
+    date_levels,
+)
 
 HOUR = 3600.0
 STRIP_PX = 92  # height of the polarity strip under the timeline, title included
@@ -81,6 +87,52 @@ class LaneAxis(pg.AxisItem):
             i = round(v)
             name = self.names[i] if 0 <= i < len(self.names) else ""
             out.append(metrics.elidedText(name, Qt.ElideRight, room))
+        return out
+
+
+class CalendarAxis(pg.AxisItem):
+    """Dates under the timeline, at the grid's own calendar lines (timeline_items.date_grid).
+
+    pyqtgraph's DateAxisItem converts every candidate tick through QDateTime and formats
+    hundreds it then drops, a third of a frame at "fit all"; here ticks come from a few
+    numpy steps and each label string is formatted once.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self._kind_of: dict[float, str] = {}
+        self._labels: dict[tuple[float, str], str] = {}
+
+    def tickValues(self, minVal, maxVal, size):
+        width = max(size, 1.0)
+        (major, major_step), (minor, minor_step) = date_levels(minVal, maxVal, width)
+        levels = [(major_step, major)] + ([(minor_step, minor)] if minor_step else [])
+        top = {"week": ("month", 1), "day": ("month", 1), "hour": ("day", 1)}.get(major_step[1])
+        if top is not None:
+            # Finer than months: the month (or day) must still be named, at its first line;
+            # day labels too close to it give way.
+            bounds = calendar_ticks(minVal, maxVal, *top)
+            if len(bounds):
+                per_px = (maxVal - minVal) / width
+                near = np.abs(major[:, None] - bounds[None, :]).min(axis=1) < 45 * per_px
+                # (spacing, kind): the spacing only tells the levels apart in tickStrings.
+                first = ((30.44 * DAY_SECONDS, "month") if top[0] == "month"
+                         else (DAY_SECONDS, "daystart"))
+                first = (first[0] * 1.0001, first[1])
+                levels = [(first, bounds), (major_step, major[~near]), *levels[1:]]
+        self._kind_of = {step[0]: step[1] for step, _ in levels}
+        return [(step[0], values.tolist()) for step, values in levels]
+
+    def tickStrings(self, values, scale, spacing):
+        kind = self._kind_of.get(spacing, "day")
+        if len(self._labels) > 4000:
+            self._labels.clear()
+        out = []
+        for v in values:
+            label = self._labels.get((v, kind))
+            if label is None:
+                label = self._labels[(v, kind)] = date_label(v, kind)
+            out.append(label)
         return out
 
 
@@ -148,7 +200,7 @@ class TimelineView(QWidget):
         self.graphics.ci.setContentsMargins(4, 4, 8, 4)
         self.viewbox = TimelineViewBox()
         self.viewbox.invertY(True)
-        self.axis = pg.DateAxisItem("bottom", utcOffset=0)
+        self.axis = CalendarAxis()
         self.lane_axis = LaneAxis()
         self.plot = self.graphics.addPlot(
             row=0, col=0, viewBox=self.viewbox,
@@ -269,7 +321,10 @@ class TimelineView(QWidget):
             return
         self.pending = True
         job = workers.Job(compute, takes_progress=False)
-        job.signals.finished.connect(lambda result: self._rows_ready(generation, then, result))
+        # Applied in a turn of its own (corpus_model.later): a corpus's other views refill
+        # at the same moment, and together they would freeze the window.
+        job.signals.finished.connect(
+            lambda result: later(lambda: self._rows_ready(generation, then, result), self))
         job.signals.failed.connect(lambda _m: setattr(self, "pending", False))
         self._job = job
         workers.start(job)
