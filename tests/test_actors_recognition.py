@@ -316,3 +316,23 @@ def test_possessive_run_scan_finds_what_the_plain_run_pattern_finds() -> None:
         assert [(m.span(), m.groups()) for m in RUN_AND_NEXT.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)
         ], text
+
+
+def test_a_past_title_with_then_still_names_the_holder(lexicon):
+    found = _find(lexicon, "The drills began after then-U.S. House Speaker Nancy Pelosi "
+                           "visited Taipei.", date(2024, 12, 9))
+    assert ("nancy-pelosi", "Nancy Pelosi") in _pairs(found)
+    assert ("taiwan", "Taipei") in _pairs(found)
+    # a "pro-" prefix still keeps the name from being the actor itself
+    assert not _find(lexicon, "Rebels clashed with a pro-Assad militia.").mentions
+
+
+def test_recent_leaders_resolve_by_office_on_the_day(lexicon):
+    text = ("Taiwanese President Lai Ching-te thanked Defence Minister Wellington Koo. "
+            "Guinea-Bissau's president was detained.")
+    found = _find(lexicon, text, date(2024, 12, 9))
+    ids = {m.actor for m in found.mentions}
+    assert {"lai-ching-te", "wellington-koo", "umaro-sissoco-embalo"} <= ids
+    # after the coup of November 2025 the title goes to the junta's leader
+    later = _find(lexicon, "The Guinea-Bissau president spoke.", date(2025, 11, 30))
+    assert [m.actor for m in later.mentions] == ["horta-n-tam"]

@@ -37,13 +37,26 @@ def choose_time(
     trigger: tuple[int, int],
     expressions: Sequence[TimeExpression],
     published: date | None,
+    *,
+    speech: bool = False,
 ) -> tuple[TimeSpan, str, tuple[int, int] | None, str]:
-    """(time, time text, its span, where it came from) for an event triggered at `trigger`."""
+    """(time, time text, its span, where it came from) for an event triggered at `trigger`.
+
+    With `speech` (a statement), only a time next to the verb ("said on Sunday", "on Sunday
+    said") dates the saying; other times in the sentence belong to what was said.
+    """
     best: tuple[int, TimeExpression] | None = None
+    asides = _asides(text, sentence)
     for expr in expressions:
         start, end = expr.span
         if start < sentence[0] or end > sentence[1]:
             continue
+        if asides and _aside_of(expr.span, asides) != _aside_of(trigger, asides):
+            continue  # "Petro, who restored ties in 2022, said ...": the aside has its own time
+        if speech and not _next_to_verb(text, trigger, expr.span):
+            continue
+        if _modifies_noun(text, expr.span, sentence):
+            continue  # "the July 28 vote", "the 2014 invasion": when that thing happens
         if expr.type not in _USABLE_TYPES and not expr.time.approximate:
             continue
         if not expr.time.is_dated and not expr.relative:
@@ -71,6 +84,80 @@ def choose_time(
     if published is None:
         return UNDATED, "", None, TIME_UNKNOWN
     return _article_day(published), "", None, TIME_FROM_ARTICLE_DATE
+
+
+# Between a speech verb and the time of speaking: "said on Sunday", "said in a statement on
+# Sunday", "told reporters on Sunday", "told a news conference late on Sunday".
+_SAID_GAP = re.compile(
+    r"\s*(?:(?:in|during)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){1,2}?)?"
+    r"(?:(?:on|in|at|late|early|this|last|earlier|later)\s+){0,2}"
+)
+_TOLD_GAP = re.compile(
+    r"\s*(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){1,3}?"
+    r"(?:(?:on|in|at|late|early|this|last|earlier|later)\s+){1,2}"
+)
+_BEFORE_SAID = re.compile(
+    r"\s*,?\s*(?:[\w.'’-]+\s+){0,5}(?:(?:has|have|had|also|again)\s+)?$"
+)
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_DETERMINERS = ("the ", " a ", "an ", "its ", "their ", "his ", "her ", "this ", "that ")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+# Words after a time that show it is not a noun's modifier: prepositions, verbs, conjunctions.
+_NOT_NOUNS = frozenset(
+    """of to in on at and or but by for from with as when after before since until that which
+    who was were is are will would has have had be been said says the a an""".split()
+)
+
+
+def _next_to_verb(text: str, trigger: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether a time stands by a speech verb: "said on Sunday", "on Sunday said", "On Sunday,
+    the ministry said"; not "said the strikes began on October 1" nor "..., Fidan said"."""
+    if span[0] >= trigger[1]:
+        if _SAID_GAP.fullmatch(text, trigger[1], span[0]) is not None:
+            return True
+        return text.startswith("told", trigger[0]) and _TOLD_GAP.fullmatch(
+            text, trigger[1], span[0]) is not None
+    gap = text[span[1]:trigger[0]]
+    if len(gap) > 60 or '"' in gap or "“" in gap or "”" in gap:
+        return False
+    if "," in gap:
+        # "On Sunday, the ministry said" opens the clause; "... in April, Fidan said" ends a quote
+        line = text.rfind("\n", 0, span[0]) + 1
+        opening = text[max(line, span[0] - 40):span[0]]
+        if not re.search(r"(?:^|[.!?—]\s*)(?:[Oo]n|[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)?\s*$",
+                         opening):
+            return False
+    return _BEFORE_SAID.fullmatch(gap) is not None
+
+
+def _modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """Whether a date is an attribute of a noun ("the July 28 vote", "the 2021 coup")."""
+    before = text[max(sentence[0], span[0] - 8):span[0]].lower()
+    if not before.endswith(_DETERMINERS) or not _DETERMINED.search(before):
+        return False
+    following = _NOUN_AFTER.match(text, span[1], sentence[1])
+    return following is not None and following.group(1) not in _NOT_NOUNS
+
+
+# A non-restrictive relative clause set off by commas ("Saudi Arabia, which restored ties with
+# Iran last year, condemned ...") tells of another event, with its own time.
+# A participle aside ("The talks, brokered by Turkey, were the first since 2022") likewise.
+_ASIDE = re.compile(r",\s+(?:(?:who|which|whose)\s[^,;—]{1,140}?|[a-z]+ed\s+by\s[^,;—]{1,80}?),")
+
+
+def _asides(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """The relative-clause asides of a sentence (most sentences have none: a find first)."""
+    start, end = sentence
+    if text.find(", wh", start, end) < 0 and text.find("ed by ", start, end) < 0:
+        return []
+    return [m.span() for m in _ASIDE.finditer(text, start, end)]
+
+
+def _aside_of(span: tuple[int, int], asides: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in asides:
+        if a <= span[0] and span[1] <= b:
+            return (a, b)
+    return None
 
 
 @lru_cache(maxsize=1024)

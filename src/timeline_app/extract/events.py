@@ -34,6 +34,7 @@ from timeline_app.extract.parties import (
     is_negated,
     is_participle_clause,
     masked_ranges,
+    next_clause_start,
     relative_clause_head,
     speech_verb_before,
     strip_dateline,
@@ -120,6 +121,8 @@ def extract_events(
             for pattern, trigger in triggers:
                 if lone and pattern.requires_target:
                     continue
+                if _in_name(trigger, local):
+                    continue  # "the Rapid Support Forces": a word of a name is no trigger
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun, times, roles)
                 if event is not None:
@@ -235,6 +238,9 @@ def _event(
     # A clause or apposition holding the trigger also holds its target.
     inner = enclosing(trigger, masked)
     stop = inner[1] if inner else None
+    if stop is None and pattern.preps:
+        # "arms ... to X" names X in the trigger's clause, not in a later "after ..." clause.
+        stop = next_clause_start(text, trigger[1], masked)
     if target is None and pattern.target in ("before", "either"):
         target = find_target_before(text, s_start, trigger, mentions)
     if target is None and pattern.target == "either":
@@ -269,8 +275,10 @@ def _event(
         elif source is None or source.actor in exclude:
             source = find_subject(
                 text, s_start, trigger, mentions, masked, exclude, resolve_pronoun,
-                main_only=is_participle_clause(text, s_start, trigger[0]),
-                inverted_ok=pattern.type == "statement", roles=roles,
+                main_only=is_participle_clause(text, s_start, trigger[0])
+                and not _own_clause(text, s_start, trigger, inner),
+                inverted_ok=pattern.type == "statement" and _invertible(trigger_text),
+                roles=roles,
             )
         source = _whose_country(text, source, trigger, actors)
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
@@ -278,14 +286,30 @@ def _event(
     if trigger_text.lower() in pattern.nominal and not _has_agent(text, trigger, source):
         return None
     family = _family(source.actor, actors)
-    if target is None and pattern.target == "after":
-        target = find_target_after(text, s_end, trigger, mentions, pattern.preps, family,
-                                   stop=stop)
+    pronoun = _OBJECT_PRONOUN.match(text, trigger[1]) if pattern.target == "after" else None
+    if target is None and pronoun is not None:
+        # "met Maduro and urged him to respect the Barbados agreement": him, not Barbados
+        if pronoun.group(1).lower() != "them":
+            target = _person_before(text, trigger, mentions, actors, family)
+    elif target is None and pattern.target == "after":
+        if _takes_object(pattern, text, trigger):
+            # "sanctioned Iran", "suspended Mali", "warned Western governments that ... Ukraine":
+            # a verb matched with its object takes that object, not an actor further on.
+            target = find_target_after(text, s_end, trigger, mentions, (), family,
+                                       window=_OBJECT_REACH, stop=stop)
+        else:
+            target = find_target_after(text, s_end, trigger, mentions, pattern.preps, family,
+                                       stop=stop)
+        if target is not None and _victim(pattern, text, trigger, target):
+            target = None
     elif pattern.target == "near":
         target = find_nearest(trigger, sentence.span, mentions, family)
     if target is not None and target.actor in family:
         target = None
     co_sources = find_co_sources(text, s_start, trigger, source, mentions)
+    if pattern.type != "statement":
+        co_sources = co_sources + _as_did(text, trigger, stop or s_end, mentions, co_sources,
+                                          source)
     if target is None and pattern.symmetric and co_sources:
         target = Party(co_sources[0], (0, 0))
         co_sources = co_sources[1:]
@@ -299,7 +323,8 @@ def _event(
             return None
         kind, polarity = pattern.negated, -abs(pattern.polarity) or -0.5
     time, time_text, time_span, time_source = choose_time(
-        text, sentence.span, trigger, times, article.published
+        text, sentence.span, trigger, times, article.published,
+        speech=kind == "statement" and _reports_clause(text, trigger),
     )
     return Event(
         id=f"{article.id}:{trigger[0]}",
@@ -321,6 +346,139 @@ def _event(
         trigger=trigger,
         co_sources=co_sources,
     )
+
+
+_AS_DID = re.compile(r",\s+as\s+(?:did|do|does|have|has|had)\s+(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?")
+
+
+def _as_did(
+    text: str, trigger: tuple[int, int], sentence_end: int, mentions: Sequence[MentionLike],
+    known: tuple[str, ...], source: Party,
+) -> tuple[str, ...]:
+    """ "Saudi Arabia condemned the strikes, as did Qatar and Egypt": the actors listed after
+    "as did" act alike, with the same target. (`sentence_end` is the end of the trigger's
+    aside when it has one: "as did" after it speaks of the main clause.)"""
+    if text.find(", as ", trigger[1], sentence_end) < 0:
+        return ()
+    match = _AS_DID.search(text, trigger[1], sentence_end)
+    if match is None:
+        return ()
+    found: list[str] = []
+    position = match.end()
+    for mention in mentions:
+        if mention.span[0] < position:
+            continue
+        if mention.span[0] != position and not _LIST_GAP.fullmatch(
+            text, position, mention.span[0]
+        ):
+            break
+        if mention.actor not in known and mention.actor != source.actor:
+            found.append(mention.actor)
+        position = mention.span[1]
+    return tuple(dict.fromkeys(found))
+
+
+# Speech verbs whose object is what was said, with its own times ("said the war began in
+# 2011"); "announced the evacuations on Monday" dates the announcing and is not among them.
+_CLAUSE_VERBS = frozenset(
+    "said says told stated added insisted argued claimed declared warned".split()
+)
+
+
+# Speech verbs that come before their speaker ("..., said Denisov"); "called for Vacco to ..."
+# names whom the call is about, not who made it.
+_INVERTIBLE = frozenset(
+    "said says told stated added insisted argued claimed declared announced confirmed "
+    "denied according".split()
+)
+
+
+def _invertible(trigger_text: str) -> bool:
+    word = trigger_text.split(maxsplit=1)
+    return bool(word) and word[0].lower() in _INVERTIBLE
+
+
+def _reports_clause(text: str, trigger: tuple[int, int]) -> bool:
+    word = text[trigger[0]:trigger[1]].split(maxsplit=1)
+    return bool(word) and word[0].lower() in _CLAUSE_VERBS
+
+
+_OBJECT_REACH = 40  # characters from a transitive trigger to the start of its object
+_OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b", re.IGNORECASE)
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
+
+
+def _person_before(
+    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor], exclude: set[str],
+) -> Party | None:
+    """The last person named before the trigger in its sentence, other than the source:
+    whom an object pronoun ("urged him") stands for."""
+    found = None
+    for mention in mentions:
+        if mention.span[1] > trigger[0]:
+            break
+        actor = actors.get(mention.actor)
+        if actor is None or actor.kind != PERSON or mention.actor in exclude:
+            continue
+        if _OF_BEFORE.search(text, max(0, mention.span[0] - 12), mention.span[0]):
+            found = None  # "the father ... permitted by the dictatorship of Castro": a possessor
+            continue
+        found = Party(mention.actor, mention.span)
+    return found
+
+
+# "condemned the arrest of activist X": X suffered the act; whoever did it is not named.
+_HARM_OF = re.compile(
+    r"\b(?:arrests?|detentions?|killings?|murders?|assassinations?|deaths?|jailing|"
+    r"imprisonment|executions?|sentencing|kidnappings?|abductions?|exclusion|disqualification|"
+    r"expulsions?|disappearance|persecution|mistreatment|poisoning|torture)\s+of\s+"
+    r"(?:[\w.’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_JUDGEMENTS = frozenset(("criticism", "condemnation"))
+
+
+def _victim(pattern: Pattern, text: str, trigger: tuple[int, int], target: Party) -> bool:
+    """Whether the actor after a judgement is the one harmed, not the one judged."""
+    if pattern.type not in _JUDGEMENTS or target.span[0] <= trigger[1]:
+        return False
+    gap = text[trigger[1]:target.span[0]]
+    return len(gap) <= 80 and _HARM_OF.search(gap) is not None
+
+
+def _takes_object(pattern: Pattern, text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger was matched as a transitive verb: its alternative ends in a space
+    before a capital ("sanction(?:s|ed)?\\s+(?=[A-Z])"), so the match ran past the trigger's
+    last word."""
+    match = pattern.regex.match(text, trigger[0])
+    return match is not None and match.end() > trigger[1]
+
+
+def _in_name(trigger: tuple[int, int], mentions: Sequence[MentionLike]) -> bool:
+    """Whether a trigger starts inside an actor's name ("Rapid Support Forces", "Alliance of
+    Sahel States"): the name's words describe no relation."""
+    start = trigger[0]
+    for mention in mentions:
+        if mention.span[0] > start:
+            return False
+        if start < mention.span[1] and mention.span[0] <= start:
+            return True
+    return False
+
+
+def _own_clause(
+    text: str, sentence_start: int, trigger: tuple[int, int], inner: tuple[int, int] | None
+) -> bool:
+    """Whether the trigger sits in a subordinate clause opened after the last comma before it:
+    ", sending jets days after the US approved an arms sale" -- the clause has its own subject,
+    not the participle's."""
+    if inner is None or text[inner[0]] == ",":
+        return False
+    return inner[0] > text.rfind(",", sentence_start, trigger[0])
 
 
 def _no_target_possible(
@@ -347,7 +505,7 @@ def _passive(
         return None
     window = text[max(sentence.span[0], trigger[0] - 25):trigger[0]]
     if not may_hold(window, _PASSIVE_NEEDLES) or not _PASSIVE.search(window):
-        return None
+        return _reduced_passive(text, sentence, trigger, mentions)
     agent = find_target_after(text, sentence.span[1], trigger, mentions, ("by",), set())
     if agent is None:
         return None
@@ -356,6 +514,35 @@ def _passive(
     if patient is None:
         return None
     return agent, patient
+
+
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_NOUN_BEFORE = re.compile(r"(?:['’]s?)?\s*,?\s*$")
+
+
+def _reduced_passive(
+    text: str, sentence: Sentence, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> tuple[Party, Party | None] | None:
+    """ "talks mediated by Qatar", "rebels, backed by Turkey,": a participle with its agent
+    right after it and no auxiliary. The agent acts; the actor the participle describes, if
+    it stands right before it, is acted on."""
+    if not text.endswith("ed", trigger[0], trigger[1]):
+        return None
+    by = _BY_AGENT.match(text, trigger[1])
+    if by is None:
+        return None
+    agent = next((m for m in mentions if m.span[0] == by.end()), None)
+    if agent is None:
+        return None
+    patient = None
+    for mention in mentions:
+        if mention.span[1] > trigger[0]:
+            break
+        if mention.span[0] >= sentence.span[0] and _NOUN_BEFORE.fullmatch(
+            text, mention.span[1], trigger[0]
+        ):
+            patient = Party(mention.actor, mention.span)
+    return Party(agent.actor, agent.span), patient
 
 
 _AFTER_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")

@@ -282,6 +282,24 @@ def is_participle_clause(text: str, sentence_start: int, trigger_start: int) -> 
     return comma >= 0 and bool(_PARTICIPLE.match(text, comma + 1, trigger_start + 20))
 
 
+# Subordinators whose clause cannot hold the party a main-clause trigger names with a
+# preposition: "jets close to the island days after the US approved arms sales to Taipei".
+_OWN_CLAUSE = ("after", "before", "since", "until", "because", "although", "though", "whereas")
+
+
+def next_clause_start(
+    text: str, trigger_end: int, masked: Sequence[tuple[int, int]]
+) -> int | None:
+    """Where the first subordinate clause after a trigger opens (None: no such clause)."""
+    best = None
+    for a, _b in masked:
+        if a >= trigger_end and (best is None or a < best) and text.startswith(
+            _OWN_CLAUSE, a
+        ) and not text[a].isupper():
+            best = a
+    return best
+
+
 def _and_after_break(text: str, start: int, end: int) -> bool:
     """Whether "and" follows a comma or a space inside text[start:end], as it does in every
     match of _COORDINATED: most windows have none, and "Rwanda" or "demand" do not count."""
@@ -312,6 +330,14 @@ def apposition_head(
     outer = enclosing(trigger, masked)
     if outer is None or text[outer[0]] != ",":
         return None
+    for mention in mentions:
+        # ", the Israeli military said,": an actor heading the trigger inside the commas makes
+        # them a clause with its own subject, not an apposition ("Iran, Syria's ally," is one)
+        start, end = mention.span
+        if outer[0] < start and end <= trigger[0] and mention.head and not text.startswith(
+            ("'", "’"), end
+        ):
+            return None
     for mention in reversed(mentions):
         if mention.span[1] <= outer[0]:
             if re.fullmatch(r"['’]?s?\s*", text[mention.span[1]:outer[0]]):
@@ -334,6 +360,22 @@ def _object_of_verb(text: str, sentence_start: int, start: int) -> bool:
 
 
 _PREP_OBJECT, _CO_ACTOR, _VERB_OBJECT = "prep-object", "co-actor", "verb-object"
+
+# Words that are prepositions ("after the talks") or open a clause ("after Russia invaded").
+_CONJUNCTIONS = frozenset(("after", "before", "since", "until"))
+# A finite verb right after an actor: the actor is a subject ("days after the US approved").
+_FINITE_AFTER = re.compile(
+    r"\s*(?:(?:has|have|had|was|were|is|are|will|would|also|first|again)\s+)?"
+    r"(?:[a-z]{2,}(?:ed|ied)|said|told|sent|struck|met|took|began|made|gave|held|won|fought|"
+    r"shot|sold|went|left|came|broke|signed|seized|launched|imposed|agreed)\b"
+)
+
+
+def opens_clause(text: str, end: int) -> bool:
+    """Whether a finite verb follows an actor: "after Iran fired missiles" makes "after" a
+    conjunction and Iran the subject of its clause, not the object of a preposition."""
+    match = _FINITE_AFTER.match(text, end)
+    return match is not None and not text.startswith(("'s", "’s"), end)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?")
 
 
@@ -357,9 +399,11 @@ def _role(
         return role
     gap_before = text[max(sentence_start, start - 40):start]
     possessive = text.startswith(("'s", "’s"), end)
+    before = last_word(gap_before)
     if (
-        last_word(gap_before) in _PREPOSITIONS and not possessive
+        before in _PREPOSITIONS and not possessive
         and not (may_hold(gap_before, _AFFILIATION_NEEDLES) and _AFFILIATION.search(gap_before))
+        and not (before in _CONJUNCTIONS and opens_clause(text, end))
     ):
         return _PREP_OBJECT
     if may_hold(gap_before, _CO_SOURCE_NEEDLES) and _CO_SOURCE.search(gap_before):
@@ -465,7 +509,12 @@ def _hidden(
 
 
 # "Tony Blair and French President Jacques Chirac": titles may stand between.
-_AND_TITLED = re.compile(r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,3}")
+# "Sudan's army and the paramilitary Rapid Support Forces": a state's forces and one
+# descriptive word before the name may stand between, too.
+_AND_TITLED = re.compile(
+    r"(?:['’]s\s+(?:army|military|armed forces|forces|troops|government|regime))?"
+    r"\s+and\s+(?:the\s+(?:[a-z-]+\s+)?)?(?:[A-Z][\w.-]*\s+){0,3}"
+)
 
 
 def find_co_sources(
@@ -543,10 +592,15 @@ def find_target_after(
         # The trigger's own last word counts: "a flight ban on X", "an alliance with X".
         words = [w.lower() for w in _WORD.findall(text[trigger[0]:start])[-4:]]
         tail = " ".join(words)
+        if "to" in words and _PLACE_TO.search(tail):
+            words = [w for w in words if w != "to"]  # "jets close to Taiwan": where, not whom
         for prep in preps:
             if prep in words or (" " in prep and prep in tail):
                 return Party(mention.actor, mention.span)
     return None
+
+
+_PLACE_TO = re.compile(r"\b(?:close|closer|next|near|nearer|due|up|according)\s+to\b")
 
 
 def find_nearest(

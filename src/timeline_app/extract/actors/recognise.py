@@ -259,6 +259,10 @@ class _Scan:
             start < 3 or not text[start - 3].isalpha()
         ):
             return text[start - 2:end]
+        if before == "-" and text[max(0, start - 5):start - 1].lower() == "then" and (
+            start < 6 or not text[start - 6].isalpha()
+        ):
+            return word  # "then-U.S. House Speaker Nancy Pelosi": a past title, still a name
         return ""
 
     def _is_ignored(self, pos: int) -> bool:
