@@ -1,11 +1,12 @@
 """The temporal tagger: find time expressions in news text and normalise them as TIMEX3.
 
-One precompiled scanner proposes candidates (patterns.py), tried only where a word that can
-begin an expression stands, which keeps a 3 KB article under a millisecond; each candidate is
-normalised by the handler of its rule (normalise.py maps rules to the handlers in dates.py,
-relative.py and durations.py; values.py holds what they share) against the document
-creation date, the tense of its clause and the narrative so far (anchoring.py); calendar.py
-turns the value into the day range a timeline draws; lexicon.py holds the words.
+The recognition rules (patterns.py) are tried only where a word that can begin an expression
+stands, and there only those its first characters admit (prefixes.py), which keeps a 3 KB
+article well under a millisecond; each candidate is normalised by the handler of its rule
+(normalise.py maps rules to the handlers in dates.py, relative.py and durations.py; values.py
+holds what they share) against the document creation date, the tense of its clause and the
+narrative so far (anchoring.py); calendar.py turns the value into the day range a timeline
+draws; lexicon.py holds the words.
 
 Spans follow TimeML: modifiers such as "early" and "the last" are in, prepositions ("on",
 "in", "since") and qualifiers of durations ("about") are out.
@@ -17,14 +18,15 @@ import datetime
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from timeline_app.domain import TimeExpression, TimeSpan
 from timeline_app.domain import timespan as ts
 
-from .anchoring import Narrative, is_history
+from .anchoring import Narrative
 from .calendar import granularity_of, span_for_value
 from .normalise import HANDLERS, Cand, Found
-from .patterns import HITS, RULE_REGEX, SCANNER
+from .patterns import HITS, RULE_INDEX, RULE_REGEX
 
 __all__ = ["tag"]
 
@@ -56,8 +58,16 @@ def _timespan(found: Found) -> TimeSpan:
         approx = approx or fuzzy
     if start is not None and end is not None and end < start:
         start, end = end, start
-    return TimeSpan(value=found.value, granularity=gran, start=start, end=end,
-                    approximate=approx, mod=found.mod)
+    return _span(found.value, gran, start, end, approx, found.mod)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _span(value: str, granularity: str, start: datetime.date | None,
+          end: datetime.date | None, approximate: bool, mod: str | None) -> TimeSpan:
+    """One shared TimeSpan per distinct value: it is immutable, a story repeats its dates,
+    and building a frozen dataclass costs more than the look-up."""
+    return TimeSpan(value=value, granularity=granularity, start=start, end=end,
+                    approximate=approximate, mod=mod)
 
 
 def _remember(state: Narrative, found: Found, span: TimeSpan, end: int) -> None:
@@ -89,21 +99,35 @@ def _candidates(lower_text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, rule) of the rules' matches, leftmost first, never overlapping.
 
     HITS finds the places an expression can start (a cheap scan that already drops "the"s and
-    numbers with no time word after them); only there is the joined regex of all rules tried.
-    The leading space lets HITS see a boundary before the first word; positions are shifted
-    back by one.
+    numbers with no time word after them); only there are the rules tried, and of them only
+    those the first characters admit (RULE_INDEX, prefixes.py), in order: the first that
+    matches is the one the joined scanner of all rules would find. The leading space lets
+    HITS see a boundary before the first word; positions are shifted back by one.
     """
     lower = " " + lower_text
     taken = 0
+    # RULE_INDEX.match, inlined: this loop runs at every hit
+    by_key, members_at, width, full = (
+        RULE_INDEX.by_key, RULE_INDEX.members, RULE_INDEX.n, RULE_INDEX.full)
     for hit in HITS.finditer(lower):
         pos = hit.start(1)
         if pos < taken:
             continue
-        m = SCANNER.match(lower, pos)
-        if m is None or m.end() == pos or m.lastgroup is None:
+        key = lower[pos:pos + width]
+        members = by_key.get(key)
+        if members is None:
+            members = members_at(key)
+        rule: str | None = None
+        end = pos
+        for pattern, name in members:
+            m = pattern.match(lower, pos)
+            if m is not None:
+                rule, end = (m.lastgroup if pattern is full else name), m.end()
+                break
+        if end == pos or rule is None:
             continue
-        taken = m.end()
-        yield pos - 1, taken - 1, m.lastgroup
+        taken = end
+        yield pos - 1, end - 1, rule
 
 
 def tag(
@@ -114,7 +138,7 @@ def tag(
 ) -> list[TimeExpression]:
     """Time expressions of `text` in order, normalised against `published` (the DCT)."""
     lower = _lowered(text)
-    state = Narrative(dct=published, history=is_history(lower, published))
+    state = Narrative(dct=published, history=None, lower=lower)  # history: decided when asked
     out: list[TimeExpression] = []
     last_end = 0
     for start, end, rule in _candidates(lower):
@@ -136,7 +160,9 @@ def tag(
             if lead:  # TimeML leaves "earlier" out of "earlier this month"
                 start = lead.end()
         span = _timespan(found)
-        if span.start is not None and published is not None and _SINCE.search(
+        # "nce" first, in the lower-cased text: no letter but these matches them ignoring case
+        if span.start is not None and published is not None and lower.find(
+                "nce", max(0, start - 8), start) >= 0 and _SINCE.search(
                 text, max(0, start - 8), start):
             # "since March 2011": a period still running on the article date
             span = replace(span, end=max(published, span.end or published), open_end=True)

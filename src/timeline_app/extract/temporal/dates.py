@@ -524,7 +524,7 @@ def h_season(c: Cand) -> Found | None:
         return Found("DATE", f"{year_number(c.g('year')):04d}-{code}", ts.SEASON, mod=mod,
                      explicit=True)
     st = c.state
-    if rel in ("that", "following") or (rel in ("", "early", "late", "mid") and st.history):
+    if rel in ("that", "following") or (rel in ("", "early", "late", "mid") and st.in_history()):
         # "that winter", "the following spring", a bare "in (late) spring" in a history
         ny = st.narrative_year(c.start)
         base = st.anchor or (date(ny, 6, 1) if ny else None)

@@ -221,7 +221,13 @@ def shift(d: date, n: int, code: str) -> date:
 def relative_date(c: Cand, base: date | None, n: int, code: str, gran: str) -> Found:
     if base is None:
         return Found("DATE", UNDERSPECIFIED.get(gran, "XXXX-XX-XX"), gran, relative=True)
-    return Found("DATE", value_at(shift(base, n, code), gran), gran, relative=True)
+    return Found("DATE", shifted_value(base, n, code, gran), gran, relative=True)
+
+
+@lru_cache(maxsize=8192, typed=True)  # "last year" against one date, over and over; pure
+def shifted_value(base: date, n: int, code: str, gran: str) -> str:
+    """The value, at granularity `gran`, of `base` moved by n units of `code`."""
+    return value_at(shift(base, n, code), gran)
 
 
 def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:

@@ -1,0 +1,242 @@
+"""Which rules can match at a position, judged by the first few characters there.
+
+The joined scanner tries every rule, in order, at each place HITS proposes; at "the" or at a
+digit most of the 33 rules fail on their first characters, but the engine still walks each of
+their alternations. Python's regex engine has no literal prefilter for an alternation, so we
+derive one: for every rule, the strings of up to PREFIX characters a match can begin with
+(read from the parsed pattern); at each place, only the rules the characters there admit are
+tried, one by one in the original order. The first of them that matches is the rule the
+joined scanner finds, since a rule left out could not have matched there.
+
+Keys are folded so that the sets stay small: ASCII digits become "0" and ASCII white space a
+space; in a prefix, WORD stands for any word character. A key with a non-ASCII character
+falls back to the full scanner, so the result is always that of the full scanner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+try:  # Python 3.11+: the parser lives in re._parser; sre_parse is its deprecated alias
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+PREFIX = 8
+_LIMIT = 20_000  # more prefixes than this for one rule: treat it as matching anywhere
+
+# ASCII digits to "0", ASCII white space (all \s accepts below 128) to " ".
+FOLD = str.maketrans({chr(i): ("0" if chr(i).isdigit() else " ")
+                      for i in range(128) if chr(i).isdigit() or chr(i).isspace()})
+
+# Stands for any word character (\w) in a prefix ("\w+\s+times" of "seven times a day").
+WORD = "\x00"
+
+Options = frozenset[tuple[str, bool]]  # (prefix, stopped: nothing more is known after it)
+_EMPTY: Options = frozenset({("", False)})
+_UNKNOWN: Options = frozenset({("", True)})
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _fold_char(code: int) -> str:
+    return chr(code).translate(FOLD)
+
+
+def _concat(left: Options, right, n: int) -> Options:
+    out: set[tuple[str, bool]] = set()
+    rights: dict[int, Options] = {}  # by room left: many left options share one
+    for text, stopped in left:
+        if stopped or len(text) >= n:
+            out.add((text[:n], True))
+            continue
+        room = n - len(text)
+        if room not in rights:
+            rights[room] = right(room)
+        for more, more_stopped in rights[room]:
+            out.add((text + more, more_stopped))
+    if len(out) > _LIMIT:
+        raise _TooMany
+    return frozenset(out)
+
+
+def _sequence(items, n: int) -> Options:
+    current = _EMPTY
+    for item in items:
+        current = _concat(current, lambda room, item=item: _item(item, room), n)
+    return current
+
+
+def _charset(arg) -> Options:
+    chars: set[str] = set()
+    for kind, value in arg:
+        if kind is _c.LITERAL:
+            chars.add(_fold_char(value))
+        elif kind is _c.RANGE and value[1] - value[0] <= 64:
+            chars.update(_fold_char(v) for v in range(value[0], value[1] + 1))
+        elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
+            chars.add("0")
+        elif kind is _c.CATEGORY and value is _c.CATEGORY_SPACE:
+            chars.add(" ")
+        elif kind is _c.CATEGORY and value is _c.CATEGORY_WORD:
+            chars.add(WORD)
+        else:  # a negated set, a word class: anything may come
+            return _UNKNOWN
+    return frozenset((ch, False) for ch in chars)
+
+
+def _item(item, n: int) -> Options:
+    op, arg = item
+    if op is _c.LITERAL:
+        return frozenset({(_fold_char(arg), False)})
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _EMPTY  # zero-width: the regex itself checks lookarounds and boundaries
+    if op is _c.IN:
+        return _charset(arg)
+    if op is _c.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for seq in arg[1]:
+            out |= _sequence(seq, n)
+        return frozenset(out)
+    if op is _c.SUBPATTERN:
+        if arg[1] or arg[2]:  # inline flags change what a literal matches
+            return _UNKNOWN
+        return _sequence(arg[-1], n)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, seq = arg
+        result: set[tuple[str, bool]] = set()
+        current = _EMPTY
+        for count in range(0, min(high, low + n) + 1):
+            if count >= low:
+                result |= current
+            current = _concat(current, lambda room: _sequence(seq, room), n)
+        if high > low + n:
+            result |= {(t, True) for t, _ in current}
+        return frozenset(result)
+    return _UNKNOWN  # any character, a back reference: cannot say
+
+
+def rule_prefixes(pattern: str, n: int = PREFIX) -> frozenset[str]:
+    """The folded strings (up to n characters) a match of `pattern` (case-sensitive) must
+    begin with: a rule can match at a key only if one of them is a prefix of the key. The
+    empty string means it can match anywhere."""
+    try:
+        options = _sequence(_p.parse(pattern), n)
+    except (_TooMany, RecursionError, re.error):
+        return frozenset({""})
+    return frozenset(text for text, _ in options)
+
+
+def _wild_regex(prefixes: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex that matches a folded key beginning with one of the prefixes that hold WORD
+    (any word character: ASCII here, as keys off ASCII never reach it); None if none do."""
+    wild = sorted(p for p in prefixes if WORD in p)
+    if not wild:
+        return None
+    return re.compile("|".join(
+        "".join("[A-Za-z0-9_]" if ch == WORD else re.escape(ch) for ch in p) for p in wild))
+
+
+class RuleIndex:
+    """The rules a position's first characters admit, and the first of them that matches.
+
+    The admitted rules are tried one by one rather than joined into a scanner per set: a few
+    hundred articles meet a hundred sets, and compiling a joined scanner costs some 25 ms,
+    more than trying three or four rules in turn saves over thousands of positions.
+    """
+
+    def __init__(self, rules: Sequence[tuple[str, str]], full: re.Pattern[str],
+                 n: int = PREFIX) -> None:
+        self._rules = list(rules)
+        self.full = full
+        self.n = n
+        self._prefixes: list[frozenset[str]] | None = None  # read on first use
+        self._by_prefix: dict[str, list[int]] = {}  # prefix -> the rules that have it
+        self._wild: list[tuple[int, re.Pattern[str]]] = []  # rule, its prefixes with a WORD
+        self._single: list[re.Pattern[str] | None] = [None] * len(self._rules)
+        # key as in the text, and folded -> the rules it admits, as (pattern, name); () for none
+        self.by_key: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
+        self._by_folded: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {}
+        self._by_set: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], str], ...]] = {}
+
+    def rules_at(self, key: str) -> tuple[str, ...]:
+        """Names of the rules that can match where the text begins with `key`."""
+        return tuple(name for _, name in self.members(key))
+
+    def match(self, text: str, pos: int) -> tuple[int, str | None] | None:
+        """(end, rule) of the first rule in order that matches `text` at `pos`: what the full
+        scanner finds there (the rule is None only where the full scanner's would be); None
+        when no rule matches."""
+        key = text[pos:pos + self.n]
+        members = self.by_key.get(key)
+        if members is None:
+            members = self.members(key)
+        for pattern, name in members:
+            m = pattern.match(text, pos)
+            if m is not None:
+                if pattern is self.full:
+                    return m.end(), m.lastgroup
+                return m.end(), name
+        return None
+
+    def members(self, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """(pattern, rule) of the rules to try, in order, where the text begins with `key`;
+        the full scanner alone (rule "") when nothing is ruled out."""
+        members = self.by_key.get(key)
+        if members is not None:
+            return members
+        folded = key.translate(FOLD)  # "12 days" and "30 days" admit the same rules
+        members = self._by_folded.get(folded)
+        if members is None:
+            chosen = self._chosen(folded)
+            members = self._by_set.get(chosen)
+            if members is None:
+                if len(chosen) == len(self._rules):  # nothing ruled out: the joined scanner
+                    members = ((self.full, ""),)
+                else:
+                    members = tuple((self._pattern(i), self._rules[i][0]) for i in chosen)
+                self._by_set[chosen] = members
+            if len(self._by_folded) < 50_000:
+                self._by_folded[folded] = members
+        if len(self.by_key) < 50_000:
+            self.by_key[key] = members
+        return members
+
+    def _chosen(self, key: str) -> tuple[int, ...]:
+        """Indices of the rules a folded key admits, in order."""
+        if self._prefixes is None:
+            self._read_rules()
+        if not key.isascii():
+            return tuple(range(len(self._rules)))  # the folding speaks for ASCII only
+        chosen: set[int] = set()
+        for length in range(len(key) + 1):
+            chosen.update(self._by_prefix.get(key[:length], ()))
+        chosen.update(i for i, wild in self._wild if wild.match(key) is not None)
+        return tuple(sorted(chosen))
+
+    def _read_rules(self) -> None:
+        """The rules' prefixes, read once; `_prefixes` is set last, so that another thread
+        never sees the look-up tables half built."""
+        all_prefixes = [rule_prefixes(p, self.n) for _, p in self._rules]
+        by_prefix: dict[str, list[int]] = {}
+        wild_rules: list[tuple[int, re.Pattern[str]]] = []
+        for i, prefixes in enumerate(all_prefixes):
+            for prefix in prefixes:
+                if WORD not in prefix:
+                    by_prefix.setdefault(prefix, []).append(i)
+            wild = _wild_regex(prefixes)
+            if wild is not None:
+                wild_rules.append((i, wild))
+        self._by_prefix, self._wild = by_prefix, wild_rules
+        self._prefixes = all_prefixes
+
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        pattern = self._single[i]
+        if pattern is None:
+            pattern = self._single[i] = re.compile(self._rules[i][1])
+        return pattern
