@@ -336,3 +336,59 @@ def test_recent_leaders_resolve_by_office_on_the_day(lexicon):
     # after the coup of November 2025 the title goes to the junta's leader
     later = _find(lexicon, "The Guinea-Bissau president spoke.", date(2025, 11, 30))
     assert [m.actor for m in later.mentions] == ["horta-n-tam"]
+
+
+def _described(found: ActorFindings) -> list[tuple[str, str]]:
+    return [(m.actor, m.text) for m in found.mentions if m.via == "description"]
+
+
+def test_a_definite_description_stands_for_the_last_actor_of_its_kind(lexicon):
+    text = ("Mercosur suspended Paraguay on Friday. Delegates met for hours. The regional bloc "
+            "warned the military government to hold elections. Hezbollah fired rockets, and "
+            "the Iran-backed group said more would follow. NATO held drills; the alliance "
+            "called them routine.")
+    assert _described(_find(lexicon, text)) == [
+        ("mercosur", "bloc"), ("paraguay", "military government"), ("hezbollah", "group"),
+        ("nato", "alliance"),
+    ]
+
+
+def test_the_army_is_the_state_whose_army_was_named(lexicon):
+    text = ("Chad's army and the rebels of the north clashed. Talks in Doha followed, with "
+            "Qatar and Egypt mediating. The army said the truce held.")
+    assert _described(_find(lexicon, text)) == [("chad", "army")]
+    # a person's state counts as the state in focus
+    found = _find(lexicon, "Army chief Abdel Fattah al-Burhan toured Port Sudan. The army "
+                           "said it had retaken the town.")
+    assert _described(found) == [("sudan", "army")]
+
+
+def test_a_description_is_left_alone_when_nothing_or_two_of_its_kind_are_near(lexicon):
+    far = ("ECOWAS met in Abuja. The talks went on. Delegates ate. Nobody spoke. It rained. "
+           "The bloc later issued a statement.")
+    assert _described(_find(lexicon, far)) == []
+    two = "The EU and ASEAN signed a trade deal. The bloc said it was pleased."
+    assert _described(_find(lexicon, two)) == []
+    opening = "Russia and Ukraine traded blame. The army said it repelled attacks."
+    assert _described(_find(lexicon, opening)) == []
+    # "the junta" is no state named only as a place ("a summit in Abuja")
+    place = "Leaders met at a summit in Abuja. The junta did not attend."
+    assert _described(_find(lexicon, place)) == []
+
+
+def test_descriptions_that_name_no_actor(lexicon):
+    text = ("Hamas fired rockets on Monday. The group of experts met in Geneva. The government's "
+            "critics protested, and the militant group Hamas said nothing.")
+    assert _described(_find(lexicon, text)) == []
+    # "the group" after a nearer organisation may mean either: nobody
+    text = "Hamas fired rockets. Amnesty International said the group broke the law."
+    assert _described(_find(lexicon, text)) == []
+    # armed-group nouns never stand for a state or an organisation
+    assert _described(_find(lexicon, "Sudan and the UN met. The paramilitaries shelled a "
+                                     "market.")) == []
+
+
+def test_an_organ_named_long_before_is_no_antecedent(lexicon):
+    filler = " ".join(f"Sentence {n} went by." for n in range(7))
+    text = f"Chad's army and the rebels clashed. {filler} The army said the truce held."
+    assert _described(_find(lexicon, text)) == []

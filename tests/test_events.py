@@ -470,3 +470,64 @@ def test_rounds_and_kinds_of_talks_are_negotiations_between_the_parties():
     assert {event.source, event.target} == {"russia", "ukraine"}
     event = one(run("Iran and Israel began indirect talks in Qatar."), "negotiation")
     assert {event.source, event.target} == {"iran", "israel"}
+
+
+def _extracted(text: str) -> set[tuple[str, str, str | None]]:
+    """Through the whole pipeline, with the app's own lexicons."""
+    from timeline_app.extract.article_extraction import extract_article
+
+    article = Article("t2", "t.txt", "t", text, date(2024, 5, 14), "given")
+    return {(e.type, e.source, e.target) for e in extract_article(article).events
+            if e.type != "occurrence"}
+
+
+def test_definite_descriptions_act_for_the_actor_they_stand_for():
+    found = _extracted("ECOWAS suspended Guinea-Bissau on Sunday. The bloc threatened to "
+                       "impose sanctions on the junta.")
+    assert ("threat", "ecowas", "guinea-bissau") in found
+    found = _extracted("Chad's army and the rebels clashed in the north. The Wagner Group "
+                       "blamed the army for the deaths.")
+    assert ("accusation", "wagner-group", "chad") in found
+
+
+def test_a_possessive_description_does_not_act():
+    found = _extracted("Iran attacked Israel on Monday. The government's critics condemned "
+                       "the strikes.")
+    assert not any(t == "condemnation" and s in ("iran", "israel") for t, s, _ in found)
+
+
+def test_an_actor_after_a_preposition_is_no_inverted_speaker():
+    events = run("Officials said supplied weapons to Sudan last year.")
+    assert not [e for e in events if e.type == "statement" and e.source == "sudan"]
+
+
+def test_a_noun_opening_reported_speech_is_not_the_speakers_act():
+    events = run("Russia warned Western capitals that further arms deliveries to Ukraine "
+                 "would prolong the war.")
+    assert not [e for e in events if e.type == "arms_supply"]
+    assert not [e for e in run("Russia said arms sales to Ukraine were a mistake.")
+                if e.type == "arms_supply"]
+    # an owner or a subject of its own names the agent
+    event = one(run("Russia says its arms deliveries to Syria are legal."), "arms_supply")
+    assert (event.source, event.target) == ("russia", "syria")
+    event = one(run("France said it would deliver tanks to Ukraine."), "arms_supply")
+    assert (event.source, event.target) == ("france", "ukraine")
+
+
+def test_a_coordinated_clause_repeats_the_giving_act_for_its_own_actor():
+    events = run("Qatar pledged 50 million dollars in humanitarian aid to Sudan on Friday, and "
+                 "Saudi Arabia promised a further $100 million.", {"Friday": FRIDAY})
+    aid = {(e.source, e.target) for e in events if e.type == "humanitarian_aid"}
+    assert aid == {("qatar", "sudan"), ("saudi-arabia", "sudan")}
+    # only with the actor as the clause's subject, and only for giving acts
+    events = run("Russia attacked Ukraine, and Belarus sent another battalion.")
+    assert not [e for e in events if e.source == "belarus"]
+
+
+def test_fighting_between_two_actors_is_theirs_not_the_reporters():
+    event = one(run("Qatar said fighting between Sudan and Egypt had killed dozens."),
+                "military_action")
+    assert (event.source, event.target) == ("sudan", "egypt")
+    # people who are no actors leave the act without parties
+    assert not [e for e in run("Clashes between protesters and police spread to Kenya.")
+                if e.type == "military_action"]

@@ -128,6 +128,7 @@ def extract_events(
                 if event is not None:
                     found.append((event, pattern))
         if found:
+            found.extend(_elliptic(article, found, local, actors))
             events.extend(_finish_sentence(found, actors))
         elif local and times:
             if masked is None:
@@ -247,9 +248,13 @@ def _event(
         target = find_target_after(text, s_end, trigger, mentions, pattern.preps, set(),
                                    apposition_ok=True, stop=stop)
     exclude = _family(target.actor, actors) if target else set()
-    passive = _passive(text, sentence, pattern, trigger, mentions, masked, actors, resolve_pronoun,
-                       roles)
-    if passive is not None:
+    between = _between(text, trigger, mentions, actors) if trigger_text[-7:].lower() == (
+        "between") else None
+    passive = None if between else _passive(text, sentence, pattern, trigger, mentions, masked,
+                                            actors, resolve_pronoun, roles)
+    if between is not None:
+        source, target = between
+    elif passive is not None:
         source, target = passive
     elif pattern.source == "speaker":
         speech = speech_verb_before(text, s_start, trigger[0])
@@ -284,6 +289,8 @@ def _event(
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
         return None
     if trigger_text.lower() in pattern.nominal and not _has_agent(text, trigger, source):
+        return None
+    if pattern.type != "statement" and _unowned_noun_in_speech(text, s_start, trigger, source):
         return None
     family = _family(source.actor, actors)
     pronoun = _OBJECT_PRONOUN.match(text, trigger[1]) if pattern.target == "after" else None
@@ -626,6 +633,70 @@ def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:
     return bool(re.fullmatch(r"(?:['’]s?)?\s*(?:[a-z-]+\s+)?", gap))
 
 
+# A speech verb whose clause the trigger opens: "warned (Western governments) that further
+# weapons deliveries ...", "said arms sales ...".
+_SPEECH_CLAUSE = re.compile(
+    r"\b(?:said|says|say|told|stated|declared|added|insisted|argued|warned|warns|claimed|"
+    r"claims)\b(?P<rest>[^,;:]*)$",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+# Words that make the part before the trigger more than the trigger's own noun phrase: a
+# subject and a verb ("it would deliver"), an owner ("its arms deliveries") or a preposition.
+_CLAUSE_WORDS = frozenset(
+    """it they he she we i you its their his her our my your would will could should might may
+    must can had has have was were is are be been being did does do not to of on in for with by
+    from as after before""".split()
+)
+
+
+def _unowned_noun_in_speech(
+    text: str, sentence_start: int, trigger: tuple[int, int], source: Party,
+) -> bool:
+    """Whether the trigger is a noun opening a reported clause, with no one's act named.
+
+    "Lavrov warned that further weapons deliveries to Ukraine would prolong the war": the
+    deliveries are not Lavrov's; "Moscow says its arms deliveries ..." names its agent ("its"),
+    and "Germany said it would deliver ..." has a subject of its own.
+    """
+    if source.span[1] > trigger[0] or trigger[0] - source.span[1] > 200:
+        return False
+    match = _SPEECH_CLAUSE.search(text, max(sentence_start, source.span[1]), trigger[0])
+    if match is None:
+        return False
+    rest = match.group("rest")
+    thats = list(_THAT.finditer(rest))
+    that = thats[-1] if thats else None
+    phrase = rest[that.end():] if that is not None else rest
+    words = phrase.lower().split()
+    if that is None and len(words) > 1:
+        return False  # "warned Kyiv ...", "told reporters ...": not clearly a clause
+    return len(words) <= 3 and not any(w.strip(".'’") in _CLAUSE_WORDS for w in words)
+
+
+_BETWEEN_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?")
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
+
+
+def _between(
+    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor],
+) -> tuple[Party, Party] | None:
+    """"fighting between the army and the RSF": both parties follow the trigger, whoever
+    reports it ("the UN said fighting between ..." is not the UN's fighting)."""
+    after = [m for m in mentions if m.span[0] >= trigger[1]][:2]
+    if len(after) < 2:
+        return None
+    first, second = after
+    if not _BETWEEN_GAP.fullmatch(text, trigger[1], first.span[0]) or not _AND_GAP.fullmatch(
+        text, first.span[1], second.span[0]
+    ) or second.actor in _family(first.actor, actors) or first.actor in _family(
+        second.actor, actors
+    ):
+        return None
+    return Party(first.actor, first.span), Party(second.actor, second.span)
+
+
 def _family(actor_id: str, actors: Mapping[str, Actor]) -> set[str]:
     """An actor, its parents and nothing else: Putin does not act on Russia."""
     family = {actor_id}
@@ -708,6 +779,61 @@ def _first_line(text: str) -> str:
 def _without_target(template: str) -> str:
     """A summary template without its "... {target}" tail (templates come from the lexicon)."""
     return _SUMMARY_TAIL.sub("", template)
+
+
+# ", and Saudi Arabia promised a further $100 million": the same act by another actor, its
+# object left out. Group 1 is the verb; the actor must stand right before it.
+_ELLIPSIS = re.compile(
+    r"\b(pledged|promised|offered|gave|provided|contributed|committed|donated|added|sent)[ \t]+"
+    r"(?:a[ \t]+further|another|an[ \t]+(?:additional|extra)|a[ \t]+(?:similar|matching))\b",
+    re.IGNORECASE,
+)
+_ELLIPSIS_NEEDLES = ("further", "another", "additional", "extra", "similar", "matching")
+_ELLIPSIS_TYPES = frozenset({"humanitarian_aid", "arms_supply", "support"})
+_AND_BEFORE = re.compile(r",?[ \t]+and[ \t]+(?:the[ \t]+)?$")
+
+
+def _elliptic(
+    article: Article, found: list[tuple[Event, Pattern]], mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor],
+) -> list[tuple[Event, Pattern]]:
+    """Events of a coordinated clause that repeats an earlier act with its object left out.
+
+    "The EU pledged 150 million euros in aid to Sudan, and Saudi Arabia promised a further
+    $100 million": Saudi Arabia gives aid to Sudan too. Only giving acts, only with the new
+    actor as the clause's subject right after "and", and only with the earlier act's target.
+    """
+    if not mentions:
+        return []
+    sentence = found[0][0].sentence
+    if not may_hold(sentence, _ELLIPSIS_NEEDLES):
+        return []
+    text = article.text
+    sentence_start, sentence_end = found[0][0].span
+    extra: list[tuple[Event, Pattern]] = []
+    for match in _ELLIPSIS.finditer(text, sentence_start, sentence_end):
+        verb_start = match.start(1)
+        subject = next((m for m in reversed(mentions) if m.span[1] <= verb_start), None)
+        if subject is None or not _AND_BEFORE.search(
+            text, max(sentence_start, subject.span[0] - 12), subject.span[0]
+        ) or text[subject.span[1]:verb_start].strip(" \t") not in ("", "also"):
+            continue
+        donor = next((
+            (e, p) for e, p in reversed(found)
+            if e.trigger[1] <= subject.span[0] and e.type in _ELLIPSIS_TYPES and e.target
+            and e.polarity > 0 and e.source != subject.actor and e.target != subject.actor
+        ), None)
+        if donor is None:
+            continue
+        event, pattern = donor
+        source = Party(subject.actor, subject.span)
+        target = Party(event.target, (0, 0))
+        extra.append((replace(
+            event, id=f"{article.id}:{verb_start}", source=subject.actor, co_sources=(),
+            actors=(subject.actor, event.target), trigger=match.span(1),
+            summary=_summary(pattern, event.type, source, target, actors, text, match.span(1)),
+        ), pattern))
+    return extra
 
 
 def _finish_sentence(found: list[tuple[Event, Pattern]],

@@ -360,6 +360,12 @@ def _object_of_verb(text: str, sentence_start: int, start: int) -> bool:
 
 
 _PREP_OBJECT, _CO_ACTOR, _VERB_OBJECT = "prep-object", "co-actor", "verb-object"
+_OTHERS = "others"
+# "the government's critics", "Russia's allies": people the possessor does not speak for.
+_NOT_ITS_VOICE = re.compile(
+    r"['’]s[ \t]+(?:\w+[ \t]+)?(?:critics|opponents|enemies|foes|rivals|detractors|adversaries|"
+    r"victims|neighbou?rs|allies|partners|creditors|backers)\b"
+)
 
 # Words that are prepositions ("after the talks") or open a clause ("after Russia invaded").
 _CONJUNCTIONS = frozenset(("after", "before", "since", "until"))
@@ -410,6 +416,8 @@ def _role(
         return _CO_ACTOR
     if not possessive and _object_of_verb(text, sentence_start, start):
         return _VERB_OBJECT
+    if possessive and _NOT_ITS_VOICE.match(text, end):
+        return _OTHERS
     return None
 
 
@@ -482,7 +490,10 @@ def find_subject(
         return found
     for mention in mentions:
         if mention.span[0] >= trigger_end and mention.actor not in exclude:
-            if mention.span[0] - trigger_end <= 25 and mention.head:
+            # "said supplied weapons to the paramilitaries": an object, not who said it
+            if mention.span[0] - trigger_end <= 25 and mention.head and last_word(
+                text[trigger_end:mention.span[0]]
+            ) not in _PREPOSITIONS:
                 return Party(mention.actor, mention.span)
             break
     return None

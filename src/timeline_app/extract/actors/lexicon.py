@@ -5,7 +5,8 @@ names the file and the entry, never as a KeyError deep in the recogniser. Files:
 
 - any number of `*.toml` files with `[[actor]]` tables (states, people, organisations, groups);
   a top-level `kind = "state"` sets the default kind of the file's entries;
-- `titles.toml` (tables `[titles]`, `[organs]`, `[names]`): words about offices and organs;
+- `titles.toml` (tables `[titles]`, `[organs]`, `[names]`, `[descriptions]`): words about
+  offices, organs and the definite descriptions ("the junta", "the bloc") that stand for actors;
 - top-level `not_actors = [...]`: capitalised phrases that look like an actor but are not one
   ("Latin America", "Washington Post"), so the longer phrase blocks the shorter match.
 
@@ -36,11 +37,14 @@ from timeline_app.extract.actors.tokens import (
 
 _ENTRY_KEYS = frozenset((
     "id", "name", "kind", "aliases", "demonyms", "capitals", "organs", "parent", "roles",
-    "leader", "surname", "surname_alias", "un_member", "weak",
+    "leader", "surname", "surname_alias", "un_member", "weak", "described",
 ))
-_LIST_KEYS = ("aliases", "demonyms", "capitals", "organs", "roles", "leader", "weak")
+_LIST_KEYS = ("aliases", "demonyms", "capitals", "organs", "roles", "leader", "weak", "described")
 _ROLE_KEYS = frozenset({"title", "of", "from", "to"})
-_FILE_KEYS = frozenset({"kind", "actor", "not_actors", "titles", "organs", "names"})
+_FILE_KEYS = frozenset(
+    {"kind", "actor", "not_actors", "titles", "organs", "names", "descriptions"}
+)
+_TABLES = ("titles", "organs", "names", "descriptions")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DEFAULT_LEADER = ("president", "prime minister", "king", "emir", "sultan", "supreme leader")
 
@@ -82,6 +86,10 @@ class TitleWords:
     stop_names: frozenset[str]
     role_last_words: frozenset[str]  # last words of role titles ("president" in "... of X")
     after_words: frozenset[str]  # first words of organs and titles: worth a regex after a name
+    # "the junta" -> "state", "the paramilitaries" -> "group": the kind of actor such a
+    # description stands for (nouns of particular organisations are the actors' `described`).
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    description_modifiers: tuple[str, ...] = ()  # "regional" in "the regional bloc"
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,6 +120,9 @@ class ActorLexicon:
     # "Tuesday"), so the recogniser skips them at once next time. Adding is thread-safe.
     noise: set[str] = field(default_factory=set, repr=False)
     gaps: dict[str, bool] = field(default_factory=dict, repr=False)  # same, for title gaps
+    # "bloc" -> ("ecowas", "european-union", ...): organisations a definite description may
+    # stand for ("the bloc", "the alliance"), from each entry's `described` list.
+    described: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -177,7 +188,7 @@ def build_lexicon(base: Iterable[Path], extra: Iterable[Path] = ()) -> ActorLexi
         default_kind = data.get("kind", "other")
         if default_kind not in ACTOR_KINDS:
             raise LexiconError(f"{path.name}: kind {default_kind!r} is not one of {ACTOR_KINDS}")
-        for key in ("titles", "organs", "names"):
+        for key in _TABLES:
             for sub, value in data.get(key, {}).items():
                 title_tables.setdefault(key, {})
                 old = title_tables[key].get(sub)
@@ -264,6 +275,10 @@ def _check_entry(item: Any, path: Path, number: int, default_kind: str) -> dict[
                 raise LexiconError(
                     f"{label}: {key} entry {phrase!r} must start with a capital letter"
                 )
+    if "described" in item:
+        entry["described"] = [
+            s.strip().lower() for s in _strings(item["described"], path, f"{label} described")
+        ]
     if "name" in entry and not starts_like_name(entry["name"]):
         raise LexiconError(f"{label}: name {entry['name']!r} must start with a capital letter")
     if "parent" in item:
@@ -329,6 +344,7 @@ def _title_words(tables: dict[str, Any]) -> TitleWords:
     titles = tables.get("titles", {})
     organs = tables.get("organs", {})
     names = tables.get("names", {})
+    descriptions = tables.get("descriptions", {})
     heads = frozenset(h.lower() for h in titles.get("heads", []))
     words = {w for phrase in heads for w in phrase.split()}
     words.update(m.lower() for m in titles.get("modifiers", []))
@@ -356,6 +372,11 @@ def _title_words(tables: dict[str, Any]) -> TitleWords:
             for phrase in [*synonyms, *(o.lower() for o in organs.get("nouns", [])),
                            *(o.lower() for o in organs.get("after_person", []))]
         ),
+        descriptions={
+            noun.lower(): kind for kind in ("state", "group")
+            for noun in descriptions.get(kind, [])
+        },
+        description_modifiers=tuple(m.lower() for m in descriptions.get("modifiers", [])),
     )
 
 
@@ -371,6 +392,7 @@ def _index(
     plural: set[str] = set()
     weak: set[str] = set()
     surnames: dict[str, str] = {}
+    described: dict[str, list[str]] = {}
 
     def add(phrase: str, actor_id: str, via: str) -> None:
         key = phrase_key(phrase)
@@ -404,6 +426,8 @@ def _index(
         for organ in entry.get("organs", []):
             add(organ, actor_id, "organ")
         weak.update(phrase_key(w) for w in entry.get("weak", []))
+        for noun in entry.get("described", []):
+            described.setdefault(noun, []).append(actor_id)
         if entry.get("roles"):
             roles[actor_id] = tuple(entry["roles"])
             for role in entry["roles"]:
@@ -460,6 +484,7 @@ def _index(
         holders=MappingProxyType({k: tuple(v) for k, v in holders.items()}),
         titles=titles,
         files=files,
+        described=MappingProxyType({k: tuple(v) for k, v in described.items()}),
     )
 
 

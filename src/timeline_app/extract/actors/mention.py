@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from timeline_app.domain.actor import Actor
 
-VIAS = ("name", "alias", "demonym", "capital", "organ", "title", "surname", "role", "discovered")
+VIAS = ("name", "alias", "demonym", "capital", "organ", "title", "surname", "role", "discovered",
+        "description")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,8 @@ class Patterns:
     name_after: re.Pattern[str]  # a capitalised word right after a title
     apposition: re.Pattern[str]  # after a name: ", Russia's deputy foreign minister"
     bare_organ: re.Pattern[str]  # "the embassy", "the Foreign Ministry"
+    # "(t)he junta", "(t)he regional bloc", "(t)he Iran-backed militia": group 1 is the noun
+    description: re.Pattern[str]
 
 
 def _alternation(phrases: object) -> str:
@@ -36,6 +38,8 @@ def patterns_for(lexicon: ActorLexicon) -> Patterns:
     organs = _alternation(titles.organs)
     roles = _alternation(titles.synonyms)
     long_heads = _alternation(h for h in titles.heads if not h.endswith(".") and len(h) > 2)
+    nouns = _alternation([*titles.descriptions, *lexicon.described])
+    modifiers = _alternation(titles.description_modifiers)
     return Patterns(
         organ=re.compile(rf"(?:['’]s)?[ \t]+({organs})\b(?![ \t]+of\b)", re.I),
         person_organ=re.compile(
@@ -50,6 +54,14 @@ def patterns_for(lexicon: ActorLexicon) -> Patterns:
         ),
         bare_organ=re.compile(
             rf"he[ \t]+(?i:({_alternation(titles.bare_organs)}))\b(?![ \t]+of\b)"
+        ),
+        # Opens with "he" like bare_organ (a literal is found fast; the caller checks the "t").
+        # Not before "of" ("the group of experts"), a possessive ("the government's critics"),
+        # a hyphen ("the army-backed") or a name ("the militant group Hamas": named already).
+        description=re.compile(
+            rf"he[ \t]+(?:(?:(?i:{modifiers})|\d+-(?:nation|member|country|state)|"
+            rf"[A-Z][\w.]*-(?:backed|led|allied|aligned|based))[ \t]+){{0,2}}"
+            rf"({nouns})\b(?![ \t]+of\b|['’]s\b|-|[ \t]+[A-Z])"
         ),
     )
 

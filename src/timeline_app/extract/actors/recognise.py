@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
 
-from timeline_app.domain.actor import PERSON, STATE, Actor
+from timeline_app.domain.actor import GROUP, ORGANISATION, PERSON, STATE, Actor
 from timeline_app.extract.actors.lexicon import ActorLexicon, Phrase
 from timeline_app.extract.actors.mention import ActorFindings, ActorMention
 from timeline_app.extract.actors.patterns import Patterns, patterns_for
@@ -58,6 +58,13 @@ _TITLE_CONNECTORS = frozenset({"of", "the", "for", "to"})
 _NAME_PARTICLES = CONNECTORS - {"of", "the", "and", "for", "y", "la", "le"}
 _TITLE_GAP_PUNCT = re.compile(r"[,;:()\"“”—–]|[.!?][ \t]|\n")
 _SLUG = re.compile(r"[^a-z0-9]+")
+# How many sentences before a definite description its actor may have been named in; an organ
+# of the same noun ("Sudan's army" ... "the army") may be a few more back.
+_DESCRIPTION_REACH = 3
+_ORGAN_REACH = 6
+# "summit in Abuja", "fighting in Darfur": a place where something happens, not an antecedent.
+_LOCATIVE = re.compile(r"\b(?:in|at|near|into|across|around|outside|inside|through|from)"
+                       r"[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
 _PIECES: dict[str, tuple[tuple[tuple[int, str, str], ...], ...]] = {}
@@ -127,6 +134,7 @@ def find_actors(
     scan.lexicon_pass()
     scan.discover_people()
     scan.bare_organs()
+    scan.descriptions()
     return scan.findings()
 
 
@@ -632,10 +640,11 @@ class _Scan:
     def _sentence_start(self, pos: int) -> int:
         text = self.text
         floor = max(0, pos - 400)
-        return max(
-            text.rfind("\n", floor, pos) + 1, text.rfind(". ", floor, pos) + 2,
-            text.rfind("? ", floor, pos) + 2, text.rfind("! ", floor, pos) + 2, floor,
+        stop = max(
+            text.rfind(". ", floor, pos), text.rfind("? ", floor, pos), text.rfind("! ", floor, pos)
         )
+        # rfind's -1 (no break found) must not read as a break ending at 1
+        return max(text.rfind("\n", floor, pos) + 1, stop + 2 if stop >= 0 else 0, floor)
 
     # ---------------------------------------------------------------- discovery
     def discover_people(self) -> None:
@@ -769,6 +778,110 @@ class _Scan:
             if actor is not None and actor.kind == STATE:
                 return actor.id
         return None
+
+    # ---------------------------------------------------------------- descriptions
+    def descriptions(self) -> None:
+        """"the junta", "the bloc", "the paramilitaries": the actor of that kind named last.
+
+        Conservative on purpose, since a wrong actor makes a wrong event: the antecedent must
+        be in the same or one of the few sentences before, be the only actor of that kind in
+        its sentence, and (for "the group") not be preceded by a nearer organisation that the
+        noun could as well mean. A state's organ of the same noun ("Sudan's army" ... "the
+        army") is taken first, if it is not too far back.
+        """
+        text = self.text
+        if not self.mentions or "he " not in text:
+            return
+        found = list(self.pat.description.finditer(text))
+        if not found:
+            return
+        self.mentions.sort(key=_SPAN)
+        starts = [m.span[0] for m in self.mentions]
+        kinds = self.lex.titles.descriptions
+        added = []
+        for m in found:
+            begin = m.start()
+            if begin == 0 or text[begin - 1] not in "Tt" or (
+                begin > 1 and text[begin - 2].isalnum()
+            ):
+                continue
+            start, end = m.span(1)
+            index = bisect.bisect_left(starts, start)
+            if index < len(starts) and starts[index] < end:
+                continue
+            if index and self.mentions[index - 1].span[1] > start:
+                continue  # "the Sudanese army": already an organ of its state
+            if self.ignored and self._is_ignored(start):
+                continue
+            noun = " ".join(m.group(1).split())
+            kind = kinds.get(noun)
+            actor = self._organ_before(start, noun) if kind == "state" else None
+            if actor is None:
+                actor = self._antecedent(index, start, noun, kind)
+            if actor is not None:
+                added.append(_Mention(actor, (start, end), "description", True))
+        if added:
+            self.mentions.extend(added)
+
+    def _organ_before(self, start: int, noun: str) -> str | None:
+        floor = None
+        for begin, organ, state in reversed(self.organs):
+            if begin < start and organ == noun:
+                if floor is None:
+                    floor = self._window_start(start, _ORGAN_REACH)
+                return state if begin >= floor else None
+        return None
+
+    def _window_start(self, pos: int, reach: int = _DESCRIPTION_REACH) -> int:
+        """Where the sentence `reach` sentences before the one at `pos` begins."""
+        begin = self._sentence_start(pos)
+        text = self.text
+        for _ in range(reach):
+            back = begin - 1
+            while back > 0 and text[back].isspace():
+                back -= 1
+            if back <= 0:
+                return 0
+            begin = self._sentence_start(back)
+        return begin
+
+    def _compatible(self, mention: _Mention, noun: str, kind: str | None) -> str | None:
+        """The actor a description of this noun would mean by this mention (None: not one)."""
+        actor = self.lex.actors.get(mention.actor) or self.discovered.get(mention.actor)
+        if actor is None:
+            return None
+        if kind == "state":
+            if actor.kind == PERSON and actor.parent:
+                actor = self.lex.actors.get(actor.parent) or actor
+            return actor.id if actor.kind == STATE else None
+        if kind == "group":
+            return actor.id if actor.kind == GROUP else None
+        return actor.id if actor.id in self.lex.described.get(noun, ()) else None
+
+    def _antecedent(self, index: int, start: int, noun: str, kind: str | None) -> str | None:
+        """The single compatible actor of the nearest sentence with one, within reach."""
+        floor = self._window_start(start)
+        text = self.text
+        chosen: str | None = None
+        sentence = -1
+        for k in range(index - 1, -1, -1):
+            mention = self.mentions[k]
+            begin = mention.span[0]
+            if begin < floor or (chosen is not None and begin < sentence):
+                break
+            if noun == "group" and chosen is None:
+                actor = self.lex.actors.get(mention.actor)
+                if actor is not None and actor.kind == ORGANISATION:
+                    return None  # "Amnesty ... the group said": the group may be either
+            found = self._compatible(mention, noun, kind)
+            if found is None or _LOCATIVE.search(text, max(0, begin - 20), begin):
+                continue
+            if chosen is None:
+                chosen = found
+                sentence = self._sentence_start(begin)
+            elif found != chosen:
+                return None  # two of that kind in the nearest sentence: ambiguous
+        return chosen
 
     # ---------------------------------------------------------------- result
     def findings(self) -> ActorFindings:
