@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline_app.domain.actor import Actor
+from timeline_app.domain.bulk import collector_paused
 from timeline_app.domain.corpus import Corpus
 from timeline_app.domain.event import TIME_FROM_EXPRESSION, Event, Relation
 from timeline_app.domain.timespan import TimeSpan
@@ -78,6 +79,11 @@ def apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
     `SetPublished` is not applied here: it changes the input of extraction, so the pipeline
     reads it before extracting (see `pipeline.published_overrides`).
     """
+    with collector_paused():
+        return _apply_edits(corpus, edits)
+
+
+def _apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus:
     actors = {a.id: a for a in corpus.actors}
     events = {e.id: e for e in corpus.events}
     dropped = {e.drop for e in edits if isinstance(e, MergeActors)}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from timeline_app.domain import Corpus
+from timeline_app.domain.bulk import collector_paused
 from timeline_app.domain.edits import SetPublished, apply_edits
 from timeline_app.domain.project import Project
 from timeline_app.store.autosave import (
@@ -44,7 +45,8 @@ def save_project(path: str | os.PathLike, project: Project, *,
 
 def load_project(path: str | os.PathLike) -> Project:
     """Read a project (any earlier format is migrated in memory; the file is never changed)."""
-    return read_project(path)
+    with collector_paused():
+        return read_project(path)
 
 
 def edited_corpus(project: Project) -> Corpus:
