@@ -279,6 +279,26 @@ def test_events_table_sorts_by_header_and_finds_text(loaded):
     assert table.proxy.rowCount() == len(loaded.model.corpus.events)
 
 
+def test_events_table_keeps_its_filter_and_order_when_the_corpus_changes(loaded):
+    table = loaded.events
+    table.view.sortByColumn(0, Qt.DescendingOrder)
+    table.find.setText("veto")
+    shown = table.visible_event_ids()
+    assert 0 < len(shown) < len(loaded.model.corpus.events)
+    victim = shown[-1]
+    loaded.apply_edit(DeleteEvent(victim))  # the table reloads from the edited corpus
+    wait_until_idle(loaded, 10)
+    after = table.visible_event_ids()
+    assert after == [i for i in shown if i != victim]  # same filter, same order, one fewer
+    starts = [loaded.model.corpus.event(i).time.start for i in after]
+    undated = [s for s in starts if s is None]
+    assert starts[:len(undated)] == undated  # undated first when newest comes first
+    dated = starts[len(undated):]
+    assert dated == sorted(dated, reverse=True)
+    table.find.clear()
+    assert table.proxy.rowCount() == len(loaded.model.corpus.events)
+
+
 def test_timeline_grid_follows_the_calendar_at_every_zoom():
     from timeline_app.ui.timeline_data import from_x, to_x
     from timeline_app.ui.timeline_items import date_grid
