@@ -82,3 +82,14 @@ def test_fold_lowers_and_makes_every_space_plain() -> None:
     text = "İstanbul\nhosted"  # lower() would lengthen the dotted capital I
     assert len(fold(text)) == len(text)
     assert fold(text).endswith(" hosted")
+
+
+@pytest.mark.parametrize("text", [t for t in _texts() if t.isascii()])
+def test_ascii_scanner_finds_what_the_unicode_scanner_finds_in_ascii_text(text: str) -> None:
+    from timeline_app.extract.trigger_index import _scanner, fold
+
+    prefix_sets = tuple(p.prefixes for p in load_patterns())
+    folded = " " + fold(text)
+    wide = [m.start() for m in _scanner(prefix_sets, False).finditer(folded)]
+    narrow = [m.start() for m in _scanner(prefix_sets, True).finditer(folded)]
+    assert narrow == wide and wide

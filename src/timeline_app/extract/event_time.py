@@ -46,7 +46,7 @@ def choose_time(
     said") dates the saying; other times in the sentence belong to what was said.
     """
     best: tuple[int, TimeExpression] | None = None
-    asides = _asides(text, sentence)
+    asides = _asides(text, sentence) if expressions else []  # asides matter only to a time
     for expr in expressions:
         start, end = expr.span
         if start < sentence[0] or end > sentence[1]:

@@ -20,6 +20,30 @@ class ActorMention:
     head: bool = True  # False when only a modifier ("Russian" in "Russian citizens")
 
 
+_NEW = object.__new__
+_SET_ACTOR, _SET_SPAN, _SET_TEXT, _SET_VIA, _SET_HEAD = (
+    ActorMention.__dict__[name].__set__ for name in ("actor", "span", "text", "via", "head")
+)
+
+
+def make_mention(
+    actor: str, span: tuple[int, int], text: str, via: str, head: bool
+) -> ActorMention:
+    """ActorMention(actor, span, text, via, head), built in half the time.
+
+    A frozen dataclass's __init__ assigns each field through object.__setattr__; the slot
+    descriptors set the same fields directly. The recogniser makes dozens per article, and the
+    result is the same object (equality, hash, repr): only valid arguments reach it.
+    """
+    mention = _NEW(ActorMention)
+    _SET_ACTOR(mention, actor)
+    _SET_SPAN(mention, span)
+    _SET_TEXT(mention, text)
+    _SET_VIA(mention, via)
+    _SET_HEAD(mention, head)
+    return mention
+
+
 @dataclass(frozen=True)
 class ActorFindings:
     mentions: tuple[ActorMention, ...]

@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from timeline_app.domain.actor import GROUP, ORGANISATION, PERSON, STATE, Actor
 from timeline_app.extract.actors.lexicon import ActorLexicon, Phrase
-from timeline_app.extract.actors.mention import ActorFindings, ActorMention
+from timeline_app.extract.actors.mention import ActorFindings, ActorMention, make_mention
 from timeline_app.extract.actors.patterns import Patterns, patterns_for
 from timeline_app.extract.actors.tokens import (
     CONNECTORS,
@@ -902,7 +902,7 @@ class _Scan:
         for mention in kept:
             span = mention.span
             surface = text[span[0]:span[1]]
-            mentions.append(ActorMention(mention.actor, span, surface, mention.via, mention.head))
+            mentions.append(make_mention(mention.actor, span, surface, mention.via, mention.head))
             seen = surfaces.get(mention.actor)
             if seen is None:
                 seen = surfaces[mention.actor] = {}
