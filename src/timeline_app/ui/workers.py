@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -20,6 +21,7 @@ _local = threading.local()
 _lock = threading.Lock()
 _running = 0
 _saved_interval = 0.005
+_collector_was_on = True
 
 
 class JobSignals(QObject):
@@ -107,12 +109,17 @@ def _gui_gets_the_gil():
     take the GIL from the busy worker, waiting up to the switch interval every time; one
     repaint enters Python a dozen times, so at 5 ms the window stalled for 100 ms and more.
     """
-    global _running, _saved_interval
+    global _running, _saved_interval, _collector_was_on
     with _lock:
         _running += 1
         if _running == 1:
             _saved_interval = sys.getswitchinterval()
             sys.setswitchinterval(min(_saved_interval, GIL_SWITCH_S))
+            # A full pass of the cycle collector holds the GIL for 30-100 ms once a corpus of
+            # tens of thousands of events is alive, and jobs build exactly such object
+            # graphs (acyclic: reference counting frees them). Pause it while jobs run ...
+            _collector_was_on = gc.isenabled()
+            gc.disable()
     try:
         yield
     finally:
@@ -120,6 +127,11 @@ def _gui_gets_the_gil():
             _running -= 1
             if _running == 0:
                 sys.setswitchinterval(_saved_interval)
+                if _collector_was_on:
+                    # ... and afterwards leave what is alive now out of later full passes, so
+                    # the first collection after a load does not stall the window instead.
+                    gc.freeze()
+                    gc.enable()
 
 
 def start(job: Job) -> Job:
