@@ -117,6 +117,13 @@ def test_participle_of_a_type_with_several_patterns_inherits_by_its_own_pattern(
     assert (support.source, support.target) == ("iran", "syria")
 
 
+def test_defending_itself_supports_nobody():
+    events = run("Turkey said it had the right to defend itself, and France defended Chad "
+                 "against the charge.")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("france", "chad")
+
+
 def test_distancing_reflexive():
     event = one(run("Turkey has started distancing itself from Azerbaijan."), "distancing")
     assert (event.source, event.target, event.polarity < 0) == ("turkey", "azerbaijan", True)
