@@ -183,7 +183,12 @@ def article_date(corpus: Corpus) -> date | None:
     return max(days) if days else None
 
 
-def _lane_keys(corpus: Corpus, events: list[Event], mode: str, fold_people: bool):
+def lane_keys(corpus: Corpus, events: list[Event], mode: str,
+              fold_people: bool) -> tuple[list[str], list[list[str]]]:
+    """Lanes ordered by activity (most events first) and each event's lanes.
+
+    Shared by the timeline view and the report images, so both stack lanes alike.
+    """
     fold = corpus.root_actor if fold_people else (lambda a: a)
     per_event: list[list[str]] = []
     counts: Counter = Counter()
@@ -435,7 +440,7 @@ def layout_timeline(corpus: Corpus, request: TimelineRequest, style: ReportStyle
         in_window = [e for e in dated if e.time.start <= window[1] and e.time.end >= window[0]]
     else:
         in_window = []
-    order, per_event = _lane_keys(corpus, in_window, request.lanes, request.fold_people)
+    order, per_event = lane_keys(corpus, in_window, request.lanes, request.fold_people)
     lanes_all = [_lane(corpus, k, request.lanes) for k in order]
     # The lane label column: as wide as the longest label, within reason.
     label_col = min(max((measure.width(ln.label, BODY) for ln in lanes_all), default=60) + 22,

@@ -37,6 +37,12 @@ SETTLE_MS = 150  # after a zoom step, the edges are rendered afresh once it has 
 PREVIEW_ZOOM = (0.7, 2.5)  # zoom factors over which the last rendered edges are shown scaled
 
 
+
+def _bounds_of(pos) -> QRectF:
+    """The rectangle around node positions (never empty, so Qt keeps painting it)."""
+    lo, hi = pos.min(axis=0), pos.max(axis=0)
+    return QRectF(lo[0], lo[1], max(hi[0] - lo[0], 1e-6), max(hi[1] - lo[1], 1e-6))
+
 class GraphData:
     """Arrays the items read; built by the view from a networkx graph."""
 
@@ -78,9 +84,7 @@ class EdgesItem(pg.GraphicsObject):
         self._version += 1
         self.data = data
         if len(data.pos):
-            lo, hi = data.pos.min(axis=0), data.pos.max(axis=0)
-            self._bounds = QRectF(lo[0], lo[1], max(hi[0] - lo[0], 1e-6),
-                                  max(hi[1] - lo[1], 1e-6))
+            self._bounds = _bounds_of(data.pos)
         self.update()
 
     def positions_changed(self) -> None:
@@ -349,9 +353,7 @@ class NodeLabelsItem(pg.GraphicsObject):
         self.prepareGeometryChange()
         self.data = data
         if len(data.pos):
-            lo, hi = data.pos.min(axis=0), data.pos.max(axis=0)
-            self._bounds = QRectF(lo[0], lo[1], max(hi[0] - lo[0], 1e-6),
-                                  max(hi[1] - lo[1], 1e-6))
+            self._bounds = _bounds_of(data.pos)
         self.update()
 
     def boundingRect(self) -> QRectF:

@@ -6,17 +6,17 @@ rather than objects are what lets a view of 100,000 events repaint in a few mill
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
 from timeline_app.domain import Corpus, Event
+from timeline_app.export.timeline_layout import ACTOR_LANES, RELATION_LANES
+from timeline_app.export.timeline_layout import lane_keys as lanes_by_activity
 
 DAY_SECONDS = 86400.0
 EPOCH = date(1970, 1, 1).toordinal()
-ACTOR_LANES, RELATION_LANES = "actor", "relation"
 MAX_TRACKS = 3  # sub-rows per lane for overlapping events; more would be unreadably thin
 TRACK_STEP = 0.27  # lane units between sub-rows
 
@@ -59,19 +59,9 @@ class TimelineRows:
 def build_rows(corpus: Corpus, mode: str = ACTOR_LANES, *, fold_people: bool = False,
                only: set[str] | None = None) -> TimelineRows:
     """Rows for every dated event (or only those in `only`), lanes ordered by activity."""
-    fold = corpus.root_actor if fold_people else (lambda a: a)
     events = [e for e in corpus.events if only is None or e.id in only]
     dated = [e for e in events if e.time.is_dated]
-    keys_per_event: list[list[str]] = []
-    counts: Counter = Counter()
-    for ev in dated:
-        if mode == RELATION_LANES:
-            keys = [ev.type]
-        else:
-            keys = list(dict.fromkeys(fold(a) for a in ev.actors)) or ["?"]
-        keys_per_event.append(keys)
-        counts.update(keys)
-    lane_keys = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lane_keys, keys_per_event = lanes_by_activity(corpus, dated, mode, fold_people)
     lane_of = {k: i for i, k in enumerate(lane_keys)}
     types = sorted({e.type for e in dated})
     type_of = {t: i for i, t in enumerate(types)}

@@ -742,6 +742,25 @@ class _Scan:
         starts = [m.span[0] for m in self.mentions]
         organ_starts = [o[0] for o in self.organs]
         added = []
+        for m, start, end, index in self._free_definites(found, starts):
+            noun = " ".join(m.group(1).lower().split())
+            state = None
+            k = bisect.bisect_left(organ_starts, start) - 1
+            while k >= 0:
+                if self.organs[k][1] == noun:
+                    state = self.organs[k][2]
+                    break
+                k -= 1
+            if state is None:
+                state = self._state_before(index)
+            if state is not None:
+                added.append(_Mention(state, (start, end), "organ", True))
+        if added:
+            self.mentions.extend(added)
+
+    def _free_definites(self, found, starts: list[int]):
+        """The matches of "the <noun>" that no mention covers and no ignored range holds,
+        with their noun's span and the index of the first mention at or after it."""
         text = self.text
         for m in found:
             begin = m.start()
@@ -757,20 +776,7 @@ class _Scan:
                 continue
             if self.ignored and self._is_ignored(start):
                 continue
-            noun = " ".join(m.group(1).lower().split())
-            state = None
-            k = bisect.bisect_left(organ_starts, start) - 1
-            while k >= 0:
-                if self.organs[k][1] == noun:
-                    state = self.organs[k][2]
-                    break
-                k -= 1
-            if state is None:
-                state = self._state_before(index)
-            if state is not None:
-                added.append(_Mention(state, (start, end), "organ", True))
-        if added:
-            self.mentions.extend(added)
+            yield m, start, end, index
 
     def _state_before(self, index: int) -> str | None:
         for k in range(index - 1, -1, -1):
@@ -799,20 +805,8 @@ class _Scan:
         starts = [m.span[0] for m in self.mentions]
         kinds = self.lex.titles.descriptions
         added = []
-        for m in found:
-            begin = m.start()
-            if begin == 0 or text[begin - 1] not in "Tt" or (
-                begin > 1 and text[begin - 2].isalnum()
-            ):
-                continue
-            start, end = m.span(1)
-            index = bisect.bisect_left(starts, start)
-            if index < len(starts) and starts[index] < end:
-                continue
-            if index and self.mentions[index - 1].span[1] > start:
-                continue  # "the Sudanese army": already an organ of its state
-            if self.ignored and self._is_ignored(start):
-                continue
+        # (a noun right after another mention, "the Sudanese army", is already its organ)
+        for m, start, end, index in self._free_definites(found, starts):
             noun = " ".join(m.group(1).split())
             kind = kinds.get(noun)
             actor = self._organ_before(start, noun) if kind == "state" else None
