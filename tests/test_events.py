@@ -33,9 +33,9 @@ SURFACES = {
     "Guinea-Bissau": "guinea-bissau", "Taiwan": "taiwan", "Washington": "united-states",
     "Petro": "petro", "Maduro": "maduro", "Barbados": "barbados", "Ukraine": "ukraine",
     "Saudi Arabia": "saudi-arabia", "Russia": "russia", "Venezuela": "venezuela",
-    "China": "china",
+    "China": "china", "Nigerian": "nigeria",
 }
-MODIFIERS = {"Iranian", "Syrian", "Turkish", "Kenyan"}
+MODIFIERS = {"Iranian", "Syrian", "Turkish", "Kenyan", "Nigerian"}
 
 
 @dataclass(frozen=True)
@@ -538,3 +538,73 @@ def test_fighting_between_two_actors_is_theirs_not_the_reporters():
     # people who are no actors leave the act without parties
     assert not [e for e in run("Clashes between protesters and police spread to Kenya.")
                 if e.type == "military_action"]
+
+
+def test_a_reporting_clause_after_a_comma_names_no_target_and_a_list_acts_together():
+    events = run("Uganda, Rwanda, Kenya and Chad provided support for the mission, Washington "
+                 "said.")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("chad", None)
+    assert set(support.co_sources) == {"kenya", "rwanda", "uganda"}
+
+
+def test_a_list_does_not_reach_back_past_a_preposition():
+    events = run("After talks in the suburbs of Mali, Kenya and Chad signed a truce.")
+    truce = one(events, "agreement")
+    assert {truce.source, truce.target} == {"kenya", "chad"}
+    assert "mali" not in truce.actors
+
+
+def test_a_participle_clause_or_a_coordinated_verb_ends_the_search_for_a_target():
+    events = run("Iran attacked two tankers on Sunday, saying it acted for Yemen.")
+    assert not [e for e in events if e.type == "military_action"], "no party was attacked"
+    events = run("France condemned the raid and said it would send aid to Chad.")
+    assert one(events, "condemnation").target is None
+
+
+def test_a_title_may_stand_between_two_leaders_acting_together():
+    events = run("President Amara and Nigerian leader Okafor signed a defence pact on Friday.",
+                 {"Friday": FRIDAY})
+    pact = one(events, "agreement")
+    assert {pact.source, pact.target} == {"amara", "okafor"}
+
+
+def test_thanks_go_to_the_party_that_helped():
+    support = one(run("Kenya thanked France for its support."), "support")
+    assert (support.source, support.target) == ("france", "kenya")
+
+
+def test_a_vow_of_retaliation_is_a_threat_and_an_appeal_to_no_one_a_statement():
+    threat = one(run("Iran vowed to retaliate."), "threat")
+    assert (threat.source, threat.target) == ("iran", None)
+    appeal = one(run("Qatar urged all sides to show restraint."), "statement")
+    assert appeal.source == "qatar"
+
+
+def test_an_act_only_being_reconsidered_did_not_happen():
+    events = run("Somalia said it would reconsider its ban on sending weapons to Kenya.")
+    assert [e.type for e in events] == ["statement"]
+
+
+def test_strikes_on_sites_in_a_country_act_on_that_country():
+    events = run("Israel carried out air strikes on military sites in Iran on Friday, hitting "
+                 "radar stations.", {"Friday": FRIDAY})
+    strike = one(events, "military_action")
+    assert (strike.source, strike.target, strike.time) == ("israel", "iran", FRIDAY)
+
+
+def test_standing_by_needs_someone_stood_by_and_propping_up_is_support():
+    assert not run("Russia stood by while Iran advanced on the border.")
+    support = one(run("Turkey stood by Azerbaijan."), "support")
+    assert (support.source, support.target) == ("turkey", "azerbaijan")
+    support = one(run("Iran is propping up Yemen's rulers."), "support")
+    assert (support.source, support.target) == ("iran", "yemen")
+
+
+def test_the_time_inside_an_apposition_belongs_to_the_apposition():
+    events = run("Iran, Syria's ally since 2008, has been distancing itself from Yemen.",
+                 {"2008": YEAR_2008})
+    alliance = one(events, "alliance")
+    assert alliance.time.start == date(2008, 1, 1) and alliance.time.open_end
+    distancing = one(events, "distancing")
+    assert distancing.time_text == "" and distancing.time.start == date(2014, 5, 14)

@@ -39,14 +39,18 @@ def choose_time(
     published: date | None,
     *,
     speech: bool = False,
+    appositions: Sequence[tuple[int, int]] = (),
 ) -> tuple[TimeSpan, str, tuple[int, int] | None, str]:
     """(time, time text, its span, where it came from) for an event triggered at `trigger`.
 
     With `speech` (a statement), only a time next to the verb ("said on Sunday", "on Sunday
     said") dates the saying; other times in the sentence belong to what was said.
+    `appositions` (", Armenia's ally since the 1990s,") are asides with their own times too.
     """
     best: tuple[int, TimeExpression] | None = None
     asides = _asides(text, sentence) if expressions else []  # asides matter only to a time
+    if appositions and expressions:
+        asides = [*asides, *appositions]
     for expr in expressions:
         start, end = expr.span
         if start < sentence[0] or end > sentence[1]:

@@ -306,7 +306,7 @@ def _event(
                                        window=_OBJECT_REACH, stop=stop)
         else:
             target = find_target_after(text, s_end, trigger, mentions, pattern.preps, family,
-                                       stop=stop)
+                                       stop=stop, locative=pattern.locative)
         if target is not None and _victim(pattern, text, trigger, target):
             target = None
     elif pattern.target == "near":
@@ -322,6 +322,8 @@ def _event(
         co_sources = co_sources[1:]
     if pattern.requires_target and target is None:
         return None
+    if pattern.reverse and target is not None:
+        source, target, co_sources = target, source, ()
     kind, polarity = pattern.type, pattern.polarity
     if kind != "statement" and is_irrealis(text, s_start, trigger[0]):
         return None
@@ -332,6 +334,7 @@ def _event(
     time, time_text, time_span, time_source = choose_time(
         text, sentence.span, trigger, times, article.published,
         speech=kind == "statement" and _reports_clause(text, trigger),
+        appositions=_appositions(text, masked, mentions) if times else (),
     )
     return Event(
         id=f"{article.id}:{trigger[0]}",
@@ -353,6 +356,15 @@ def _event(
         trigger=trigger,
         co_sources=co_sources,
     )
+
+
+def _appositions(
+    text: str, masked: Sequence[tuple[int, int]], mentions: Sequence[MentionLike],
+) -> list[tuple[int, int]]:
+    """The masked ranges that are appositions to an actor, closed by a comma: "Russia,
+    Armenia's treaty ally since the 1990s, has been distancing itself ..."."""
+    ends = {m.span[1] for m in mentions}
+    return [(a, b) for a, b in masked if a in ends and text[a] == "," and text[b - 1] == ","]
 
 
 _AS_DID = re.compile(r",\s+as\s+(?:did|do|does|have|has|had)\s+(?:the\s+)?")

@@ -522,10 +522,15 @@ def _hidden(
 # "Tony Blair and French President Jacques Chirac": titles may stand between.
 # "Sudan's army and the paramilitary Rapid Support Forces": a state's forces and one
 # descriptive word before the name may stand between, too.
+# "Vladimir Putin and North Korean leader Kim Jong Un": one lower-case title may end them.
 _AND_TITLED = re.compile(
     r"(?:['’]s\s+(?:army|military|armed forces|forces|troops|government|regime))?"
     r"\s+and\s+(?:the\s+(?:[a-z-]+\s+)?)?(?:[A-Z][\w.-]*\s+){0,3}"
+    r"(?:(?:leader|president|premier|prime\s+minister|(?:foreign|defen[cs]e)\s+minister|"
+    r"minister|chancellor|king|emir|chief|envoy|counterpart)\s+)?"
 )
+# The earlier items of a list that ends "..., B and C": "Australia, Bahrain, Canada and ...".
+_LIST_COMMA = re.compile(r",\s*(?:the\s+)?")
 
 
 def find_co_sources(
@@ -534,17 +539,41 @@ def find_co_sources(
 ) -> tuple[str, ...]:
     """Actors acting alongside the subject: "along with China", "Russia and China vetoed"."""
     found = []
-    for mention in mentions:
+    joined = None  # the mention joined to the subject by "and"
+    for index, mention in enumerate(mentions):
         start, end = mention.span
         if start < sentence_start or end > trigger[0] or mention.actor == subject.actor:
             continue
         if end <= subject.span[0] and _AND_TITLED.fullmatch(text, end, subject.span[0]):
             found.append(mention.actor)
+            joined = index
             continue
         gap_before = text[max(sentence_start, start - 30):start]
         if may_hold(gap_before, _CO_SOURCE_NEEDLES) and _CO_SOURCE.search(gap_before):
             found.append(mention.actor)
+    if joined is not None:
+        found.extend(_listed_before(text, sentence_start, mentions, joined))
     return tuple(dict.fromkeys(found))
+
+
+def _listed_before(
+    text: str, sentence_start: int, mentions: Sequence[MentionLike], index: int,
+) -> list[str]:
+    """The actors listed before mentions[index] with commas, back to the list's start."""
+    found = []
+    following = mentions[index]
+    for mention in reversed(mentions[:index]):
+        if mention.span[0] < sentence_start or not mention.head:
+            break
+        if not _LIST_COMMA.fullmatch(text, mention.span[1], following.span[0]):
+            break
+        if last_word(text[max(sentence_start, mention.span[0] - 40):mention.span[0]]) in (
+            _PREPOSITIONS
+        ):
+            break  # "in the suburbs of Damascus, Lavrov and Kerry": a clause ends at the comma
+        found.append(mention.actor)
+        following = mention
+    return found
 
 
 def find_target_before(
@@ -567,17 +596,20 @@ def find_target_before(
 def find_target_after(
     text: str, sentence_end: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
     preps: Sequence[str], exclude: set[str], *, apposition_ok: bool = False,
-    window: int = 120, stop: int | None = None,
+    window: int = 120, stop: int | None = None, locative: bool = False,
 ) -> Party | None:
     """The first actor after the trigger, within its clause and, if given, after a preposition.
 
     With `preps`, an actor counts when one of them stands in the gap before it, so "arms to X"
     and "veto ... to shield X" find X while "veto ... in the Security Council" skips the venue.
+    Without them a place right after "in"/"at" is a venue, unless `locative`: "strikes on
+    military sites in Iran" act on Iran.
     """
     limit = min(sentence_end, trigger[1] + window, stop if stop is not None else sentence_end)
     end_of_clause = clause_end(text, trigger[1], limit)  # what _CLAUSE_END.search finds
     if end_of_clause >= 0:
         limit = end_of_clause
+    limit = _next_predicate(text, trigger[1], limit)
     last = len(mentions) - 1
     for index, mention in enumerate(mentions):
         start, end = mention.span
@@ -585,6 +617,8 @@ def find_target_after(
             continue
         if start >= limit:
             break
+        if _SPEAKS.match(text, end):
+            break  # "provided support for the operation, the Pentagon said": who reports it
         if not mention.head and index < last:
             # "warned Yugoslav President Slobodan Milosevic": the modifier gives way to its head
             following = mentions[index + 1]
@@ -595,7 +629,7 @@ def find_target_after(
                 start, end = mention.span
         gap = text[trigger[1]:start]
         if not preps:
-            if last_word(gap) in ("in", "at") and len(_WORD.findall(gap)) <= 3:
+            if not locative and last_word(gap) in ("in", "at") and len(_WORD.findall(gap)) <= 3:
                 continue  # a venue, not the party acted upon
             return Party(mention.actor, mention.span)
         if apposition_ok and _TITLE_ONLY.fullmatch(gap):
@@ -609,6 +643,26 @@ def find_target_after(
             if prep in words or (" " in prep and prep in tail):
                 return Party(mention.actor, mention.span)
     return None
+
+
+# A speech verb right after an actor makes it the speaker of a reporting clause, not a party.
+_SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|told|added|stated|announced)\b")
+# Where another predicate takes over after a trigger: a participle clause (", saying they act in
+# solidarity with Hamas") or a verb coordinated with the trigger's ("condemned the offensive and
+# said it would deliver vehicles to Yerevan"). Its objects are not the trigger's target.
+_NEXT_PREDICATE = re.compile(
+    r",[ \t]+(?!including\b|according\b|notably\b)[a-z]{2,}ing\b"
+    r"|[ \t]and[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+)?"
+    r"(?:said|says|told|added|vowed|warned|urged|called|accused|pledged|promised)\b"
+)
+
+
+def _next_predicate(text: str, start: int, limit: int) -> int:
+    """Where another predicate starts in text[start:limit] (`limit` when none does)."""
+    if text.find(",", start, limit) < 0 and text.find(" and ", start, limit) < 0:
+        return limit  # the usual case: a window with neither mark, decided by two finds
+    match = _NEXT_PREDICATE.search(text, start, limit)
+    return match.start() if match is not None else limit
 
 
 _PLACE_TO = re.compile(r"\b(?:close|closer|next|near|nearer|due|up|according)\s+to\b")
@@ -700,10 +754,20 @@ _PROPOSED = re.compile(
 _PROPOSED_NEEDLES = ("threat", "consider", "propos", "weigh", "call", "push", "demand")
 
 
+# An act only being weighed: "would reconsider its ban on sending weapons", "is considering
+# sending tanks". ("considered Syria its closest ally" is a judgement, not a plan: no modal.)
+_PONDERED = re.compile(
+    r"\b(?:would|will|could|might|may|to|is|are|was|were)\s+(?:re)?consider(?:ing)?\b"
+    r"[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
     begin = max(sentence_start, trigger_start - 40)
-    if may_hold(text[begin:trigger_start], _PROPOSED_NEEDLES) and _PROPOSED.search(
-        text, begin, trigger_start
+    if may_hold(text[begin:trigger_start], _PROPOSED_NEEDLES) and (
+        _PROPOSED.search(text, begin, trigger_start)
+        or _PONDERED.search(text, begin, trigger_start)
     ):
         return True
     if not _infinitive_before(text, sentence_start, trigger_start):

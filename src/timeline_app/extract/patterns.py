@@ -15,7 +15,8 @@ SOURCE_MODES = ("subject", "speaker")
 TARGET_MODES = ("after", "before", "either", "near", "none")
 _KEYS = {
     "type", "polarity", "triggers", "source", "target", "preps", "requires_target",
-    "inherit_target", "negated", "summary", "nominal", "symmetric",
+    "inherit_target", "negated", "summary", "nominal", "symmetric", "reverse",
+    "locative",
 }
 
 
@@ -37,6 +38,8 @@ class Pattern:
     summary: str = "{source} {type} {target}"
     nominal: frozenset[str] = frozenset()
     symmetric: bool = False
+    reverse: bool = False  # the target acts on the source ("thanked X for its support")
+    locative: bool = False  # a place the act happens in is acted upon ("strikes in Iran")
     prefixes: frozenset[str] | None = None  # what a trigger can start with (trigger_index.py)
 
 
@@ -84,5 +87,7 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         summary=entry.get("summary", "{source} {type} {target}"),
         nominal=frozenset(n.lower() for n in entry.get("nominal", ())),
         symmetric=bool(entry.get("symmetric", False)),
+        reverse=bool(entry.get("reverse", False)),
+        locative=bool(entry.get("locative", False)),
         prefixes=trigger_prefixes(alternation),
     )
