@@ -608,3 +608,48 @@ def test_the_time_inside_an_apposition_belongs_to_the_apposition():
     assert alliance.time.start == date(2008, 1, 1) and alliance.time.open_end
     distancing = one(events, "distancing")
     assert distancing.time_text == "" and distancing.time.start == date(2014, 5, 14)
+
+
+def test_support_named_inside_a_noun_phrase():
+    events = run("Iran-backed Yemen fighters fired on the port.")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("iran", "yemen")
+    events = run("The rebel movement in Chad, which Qatar backs, did not comment.")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("qatar", "chad")
+    assert not run("Iran-backed militias fired on the port of Yemen.")
+    events = run("The Kenyan rebel movement in Chad, which Qatar backs, did not comment.")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("qatar", "kenya")
+
+
+def test_paying_for_or_protecting_someone_supports_them_but_a_border_is_no_one():
+    support = one(run("Qatar and Egypt financed Chad's war effort."), "support")
+    assert (support.source, support.target, support.co_sources) == ("egypt", "chad", ("qatar",))
+    events = run("Rwanda says its troops are defending its border.")
+    assert [e.type for e in events] == ["statement"]
+
+
+def test_suspended_consultations_and_halted_aid_distance_the_actor():
+    events = run("Kenya suspended its defence consultations with Rwanda in February and "
+                 "Britain halted most of its bilateral aid to Uganda.")
+    pairs = {(e.source, e.target) for e in events if e.type == "distancing"}
+    assert pairs == {("kenya", "rwanda"), ("united-kingdom", "uganda")}
+
+
+def test_accused_it_of_points_back_to_an_earlier_actor():
+    events = run("Kenya cut diplomatic ties with Uganda after Rwanda accused it of siding with "
+                 "Chad.")
+    accusation = one(events, "accusation")
+    assert (accusation.source, accusation.target) == ("rwanda", "uganda")
+
+
+def test_a_list_target_is_not_inherited_from_an_aside():
+    events = run("Qatar, which has mediated talks between Chad and Niger, welcomed the deal.")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("qatar", None)
+
+
+def test_pushing_into_a_country_is_military_action():
+    events = run("Iran recaptured the port and pushed into Iraqi government territory.")
+    assert one(events, "military_action").target == "iraq"

@@ -127,9 +127,11 @@ def extract_events(
                                resolve_pronoun, times, roles)
                 if event is not None:
                     found.append((event, pattern))
+        if len(local) > 1:
+            found.extend(_embedded_support(article, sentence, local, actors, patterns))
         if found:
             found.extend(_elliptic(article, found, local, actors))
-            events.extend(_finish_sentence(found, actors))
+            events.extend(_finish_sentence(found, actors, masked or ()))
         elif local and times:
             if masked is None:
                 masked = masked_ranges(sentence.text, s_start, subordinates)
@@ -296,8 +298,9 @@ def _event(
     pronoun = _OBJECT_PRONOUN.match(text, trigger[1]) if pattern.target == "after" else None
     if target is None and pronoun is not None:
         # "met Maduro and urged him to respect the Barbados agreement": him, not Barbados
-        if pronoun.group(1).lower() != "them":
-            target = _person_before(text, trigger, mentions, actors, family)
+        word = pronoun.group(1).lower()
+        if word != "them":
+            target = _person_before(text, trigger, mentions, actors, family, word != "it")
     elif target is None and pattern.target == "after":
         if _takes_object(pattern, text, trigger):
             # "sanctioned Iran", "suspended Mali", "warned Western governments that ... Ukraine":
@@ -424,7 +427,8 @@ def _reports_clause(text: str, trigger: tuple[int, int]) -> bool:
 
 
 _OBJECT_REACH = 40  # characters from a transitive trigger to the start of its object
-_OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b", re.IGNORECASE)
+# "it" only where it must be an actor: "accused it of", "urged it to", "thanked it for".
+_OBJECT_PRONOUN = re.compile(r"\s+(him|her|them\b|it(?=\s+(?:of|for|to)\b))\b", re.IGNORECASE)
 
 
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
@@ -432,16 +436,17 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
 
 def _person_before(
     text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
-    actors: Mapping[str, Actor], exclude: set[str],
+    actors: Mapping[str, Actor], exclude: set[str], person: bool = True,
 ) -> Party | None:
-    """The last person named before the trigger in its sentence, other than the source:
-    whom an object pronoun ("urged him") stands for."""
+    """The last person (or, with `person` false, the last other actor) named before the
+    trigger in its sentence, other than the source: whom an object pronoun ("urged him",
+    "accused it of") stands for."""
     found = None
     for mention in mentions:
         if mention.span[1] > trigger[0]:
             break
         actor = actors.get(mention.actor)
-        if actor is None or actor.kind != PERSON or mention.actor in exclude:
+        if actor is None or (actor.kind == PERSON) != person or mention.actor in exclude:
             continue
         if _OF_BEFORE.search(text, max(0, mention.span[0] - 12), mention.span[0]):
             found = None  # "the father ... permitted by the dictatorship of Castro": a possessor
@@ -848,8 +853,92 @@ def _elliptic(
     return extra
 
 
-def _finish_sentence(found: list[tuple[Event, Pattern]],
-                     actors: Mapping[str, Actor]) -> list[Event]:
+# "Iran-backed Houthi rebels", "the US-funded militia": the backer is the word before the hyphen.
+_BACKED = re.compile(r"-(?:backed|supported|sponsored|funded)\b")
+# "The Houthi movement, which Iran backs, ...": the actor after "which" backs the one before.
+_WHICH_BACKS = re.compile(
+    r",?[ \t]+(?:which|whom|that)[ \t]+(?:the[ \t]+)?$"
+)
+_BACKS = re.compile(
+    r"[ \t]+(?:(?:has|have|had|long|openly|also)[ \t]+)*"
+    r"(?:backs|backed|supports|supported|sponsors|sponsored|funds|funded|arms|armed)\b"
+)
+_PLACE_OF = re.compile(
+    r"[ \t]+(?:[a-z-]+[ \t]+){1,2}(?:in|of|from|based[ \t]+in)[ \t]+(?:the[ \t]+)?"
+)
+_BACKED_GAP = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+){0,2}")
+_EMBEDDED_NEEDLES = ("-backed", "-supported", "-sponsored", "-funded", "which", "whom", "that")
+
+
+def _embedded_support(
+    article: Article, sentence: Sentence, mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor], patterns: Sequence[Pattern],
+) -> list[tuple[Event, Pattern]]:
+    """Support named inside a noun phrase rather than by a clause's verb.
+
+    "Iran-backed Houthi rebels" and "the Houthi movement, which Iran backs," both say that Iran
+    supports the Houthis; no trigger of the pattern lexicon sees it, because the backer is not
+    the subject of "backed" (it is glued to it, or stands in an object relative clause).
+    """
+    if not may_hold(sentence.text, _EMBEDDED_NEEDLES):
+        return []
+    pattern = next((p for p in patterns if p.type == "support"), None)
+    if pattern is None:
+        return []
+    text = article.text
+    s_start, s_end = sentence.span
+    pairs: list[tuple[MentionLike, MentionLike, tuple[int, int]]] = []
+    for match in _BACKED.finditer(text, s_start, s_end):
+        backer = next((m for m in mentions if m.span[1] == match.start()), None)
+        backed = next((m for m in mentions if m.span[0] >= match.end()), None)
+        if backer is None or backed is None or backed.span[0] - match.end() > 30:
+            continue
+        if _BACKED_GAP.fullmatch(text, match.end(), backed.span[0]):
+            pairs.append((backer, backed, (match.start() + 1, match.end())))
+    for index, backer in enumerate(mentions):
+        verb = _BACKS.match(text, backer.span[1])
+        if verb is None or index == 0:
+            continue
+        relative = _WHICH_BACKS.search(text, max(s_start, backer.span[0] - 12), backer.span[0])
+        backed = mentions[index - 1]
+        if index > 1 and _PLACE_OF.fullmatch(text, mentions[index - 2].span[1], backed.span[0]):
+            backed = mentions[index - 2]  # "the Houthi movement in Yemen, which Iran backs"
+        if relative is not None and mentions[index - 1].span[1] == relative.start():
+            pairs.append((backer, backed, (verb.end() - len(verb.group().split()[-1]),
+                                           verb.end())))
+    found = []
+    for backer, backed, trigger in pairs:
+        if backer.actor in _family(backed.actor, actors) or backed.actor in _family(
+            backer.actor, actors
+        ):
+            continue
+        # A relation held at the time of writing, not at a time the sentence names for its act.
+        time, time_text, time_span, time_source = choose_time(
+            text, sentence.span, trigger, (), article.published)
+        source, target = Party(backer.actor, backer.span), Party(backed.actor, backed.span)
+        found.append((Event(
+            id=f"{article.id}:{trigger[0]}",
+            article=article.id,
+            type=pattern.type,
+            summary=_summary(pattern, pattern.type, source, target, actors, text, trigger),
+            sentence=sentence.text,
+            span=sentence.span,
+            actors=(backer.actor, backed.actor),
+            source=backer.actor,
+            target=backed.actor,
+            polarity=pattern.polarity,
+            time=time,
+            time_text=time_text,
+            time_span=time_span,
+            time_source=time_source,
+            trigger=trigger,
+            co_sources=(),
+        ), pattern))
+    return found
+
+
+def _finish_sentence(found: list[tuple[Event, Pattern]], actors: Mapping[str, Actor],
+                     masked: Sequence[tuple[int, int]] = ()) -> list[Event]:
     """Inherit targets along participle lists, then keep one event per (type, source, target).
 
     Each event keeps the pattern that found it: a type may have several patterns, and only
@@ -859,8 +948,13 @@ def _finish_sentence(found: list[tuple[Event, Pattern]],
     finished: list[Event] = []
     for event, pattern in found:
         if event.target is None and pattern.inherit_target:
-            donor = next((e for e in with_target if e.source == event.source), None) or next(
-                (e for e in with_target if e.source in event.co_sources), None)
+            # "Qatar, which has mediated talks with X, welcomed the deal": an aside's target is
+            # not the main clause's; only events in the same stretch of the sentence share.
+            place = enclosing(event.trigger, masked) if masked and event.trigger else None
+            donors = [e for e in with_target if not masked or not e.trigger
+                      or enclosing(e.trigger, masked) == place]
+            donor = next((e for e in donors if e.source == event.source), None) or next(
+                (e for e in donors if e.source in event.co_sources), None)
             if donor is not None:
                 target = donor.target
                 event = replace(
