@@ -653,3 +653,20 @@ def test_a_list_target_is_not_inherited_from_an_aside():
 def test_pushing_into_a_country_is_military_action():
     events = run("Iran recaptured the port and pushed into Iraqi government territory.")
     assert one(events, "military_action").target == "iraq"
+
+
+def test_an_agentless_passive_or_a_participle_adjective_names_no_one_acting():
+    assert not [e for e in run("Iran is accused of shelling the port.") if e.type != "statement"]
+    events = run("Okafor laid flowers at the bombed embassy in Kenya on Friday.",
+                 {"Friday": FRIDAY})
+    assert [e.type for e in events] == ["occurrence"], "a dated visit, but no bombing by Okafor"
+
+
+def test_a_condemned_attack_on_a_country_does_not_condemn_that_country():
+    events = run("Qatar condemned the bomb attacks on embassies in Kenya and Chad.")
+    assert one(events, "condemnation").target is None
+
+
+def test_where_a_weapon_was_made_is_no_recipient():
+    events = run("Chad said it would deliver missiles atop Iranian-made launchers.")
+    assert not [e for e in events if e.type == "arms_supply" and e.target]

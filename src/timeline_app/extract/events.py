@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
+from typing import Literal
 
 from timeline_app.domain import PERSON, Actor, Article, Event, TimeExpression
 from timeline_app.domain.actor import ORGANISATION
@@ -238,6 +239,10 @@ def _event(
     if target is None and _no_target_possible(pattern, trigger, s_end, mentions):
         return None
     trigger_text = text[trigger[0]:trigger[1]]
+    if _ADJECTIVAL.search(text, max(s_start, trigger[0] - 5), trigger[0]) and _is_participle(
+        text, trigger
+    ) and " " not in trigger_text.strip():
+        return None  # "the bombed embassy", "an occupied town": a description, not an act
     # A clause or apposition holding the trigger also holds its target.
     inner = enclosing(trigger, masked)
     stop = inner[1] if inner else None
@@ -254,6 +259,8 @@ def _event(
         "between") else None
     passive = None if between else _passive(text, sentence, pattern, trigger, mentions, masked,
                                             actors, resolve_pronoun, roles)
+    if passive is False:
+        return None  # "Bin Laden is accused of ...": the one acting is not named
     if between is not None:
         source, target = between
     elif passive is not None:
@@ -370,6 +377,9 @@ def _appositions(
     return [(a, b) for a, b in masked if a in ends and text[a] == "," and text[b - 1] == ","]
 
 
+_ADJECTIVAL = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
 _AS_DID = re.compile(r",\s+as\s+(?:did|do|does|have|has|had)\s+(?:the\s+)?")
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?")
 
@@ -460,7 +470,10 @@ _HARM_OF = re.compile(
     r"\b(?:arrests?|detentions?|killings?|murders?|assassinations?|deaths?|jailing|"
     r"imprisonment|executions?|sentencing|kidnappings?|abductions?|exclusion|disqualification|"
     r"expulsions?|disappearance|persecution|mistreatment|poisoning|torture)\s+of\s+"
-    r"(?:[\w.’'-]+\s+){0,3}$",
+    r"(?:[\w.’'-]+\s+){0,3}$"
+    # "condemned the bomb attacks on U.S. embassies in Kenya": those hit, not those condemned
+    r"|\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|shootings?|shelling|massacres?)\s+"
+    r"(?:[\w.’'-]+\s+){0,4}?(?:on|at|in|against|outside|near)\s+(?:[\w.’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _JUDGEMENTS = frozenset(("criticism", "condemnation"))
@@ -523,8 +536,12 @@ def _passive(
     text: str, sentence: Sentence, pattern: Pattern, trigger: tuple[int, int],
     mentions: Sequence[MentionLike], masked: list[tuple[int, int]],
     actors: Mapping[str, Actor], resolve_pronoun, roles: Roles,
-) -> tuple[Party, Party] | None:
-    """ "Y was attacked by X": X acts on Y, whatever the word order says."""
+) -> tuple[Party, Party] | Literal[False] | None:
+    """ "Y was attacked by X": X acts on Y, whatever the word order says.
+
+    False for a passive with no agent ("Y was accused of ..."): Y is acted upon by someone
+    unnamed, so Y must not be taken for the one acting.
+    """
     if pattern.target != "after" or pattern.source != "subject":
         return None
     window = text[max(sentence.span[0], trigger[0] - 25):trigger[0]]
@@ -532,12 +549,27 @@ def _passive(
         return _reduced_passive(text, sentence, trigger, mentions)
     agent = find_target_after(text, sentence.span[1], trigger, mentions, ("by",), set())
     if agent is None:
-        return None
+        return False if _is_participle(text, trigger) else None
     patient = find_subject(text, sentence.span[0], trigger, mentions, masked,
                            _family(agent.actor, actors), resolve_pronoun, roles=roles)
     if patient is None:
         return None
     return agent, patient
+
+
+# Past participles that do not end in -ed, among the verbs of the pattern lexicon.
+_IRREGULAR_PARTICIPLES = frozenset(
+    "struck shot sold held hit sent fought seen taken given brought won led made built met told "
+    "beaten shut cut".split()
+)
+
+
+def _is_participle(text: str, trigger: tuple[int, int]) -> bool:
+    words = text[trigger[0]:trigger[1]].split(maxsplit=1)
+    if not words:
+        return False
+    word = words[0].lower()
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
 
 
 _BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")

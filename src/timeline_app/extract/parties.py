@@ -619,6 +619,8 @@ def find_target_after(
             break
         if _SPEAKS.match(text, end):
             break  # "provided support for the operation, the Pentagon said": who reports it
+        if text.startswith("-", end) and _MADE_IN.match(text, end):
+            continue  # "Soviet-made missiles": where a thing comes from, not a party
         if not mention.head and index < last:
             # "warned Yugoslav President Slobodan Milosevic": the modifier gives way to its head
             following = mentions[index + 1]
@@ -647,6 +649,7 @@ def find_target_after(
 
 # A speech verb right after an actor makes it the speaker of a reporting clause, not a party.
 _SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|told|added|stated|announced)\b")
+_MADE_IN = re.compile(r"-(?:made|built|designed|manufactured|supplied|era|style|born|owned)\b")
 # Where another predicate takes over after a trigger: a participle clause (", saying they act in
 # solidarity with Hamas") or a verb coordinated with the trigger's ("condemned the offensive and
 # said it would deliver vehicles to Yerevan"). Its objects are not the trigger's target.
