@@ -670,3 +670,9 @@ def test_a_condemned_attack_on_a_country_does_not_condemn_that_country():
 def test_where_a_weapon_was_made_is_no_recipient():
     events = run("Chad said it would deliver missiles atop Iranian-made launchers.")
     assert not [e for e in events if e.type == "arms_supply" and e.target]
+
+
+def test_an_appeal_with_an_addressee_is_one_event():
+    events = run("Qatar urged Iran to allow observers into the region.")
+    appeal = one(events, "statement")
+    assert (appeal.source, appeal.target) == ("qatar", "iran")

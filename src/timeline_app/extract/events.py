@@ -119,15 +119,20 @@ def extract_events(
             lone = len({m.actor for m in local}) < 2 and not (
                 personal if not local else _PERSONAL.search(sentence.text)
             )
+            aimed: set[tuple[tuple[int, int], str]] = set()  # triggers that found their target
             for pattern, trigger in triggers:
                 if lone and pattern.requires_target:
                     continue
+                if pattern.target == "none" and (trigger, pattern.type) in aimed:
+                    continue  # "urged Azerbaijan to ...": the appeal has its addressee already
                 if _in_name(trigger, local):
                     continue  # "the Rapid Support Forces": a word of a name is no trigger
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun, times, roles)
                 if event is not None:
                     found.append((event, pattern))
+                    if event.target is not None:
+                        aimed.add((trigger, event.type))
         if len(local) > 1:
             found.extend(_embedded_support(article, sentence, local, actors, patterns))
         if found:
@@ -239,9 +244,9 @@ def _event(
     if target is None and _no_target_possible(pattern, trigger, s_end, mentions):
         return None
     trigger_text = text[trigger[0]:trigger[1]]
-    if _ADJECTIVAL.search(text, max(s_start, trigger[0] - 5), trigger[0]) and _is_participle(
-        text, trigger
-    ) and " " not in trigger_text.strip():
+    if (trigger_text.endswith("ed") or trigger_text in _IRREGULAR_PARTICIPLES) and (
+        _ADJECTIVAL.search(text, max(s_start, trigger[0] - 5), trigger[0])
+    ):
         return None  # "the bombed embassy", "an occupied town": a description, not an act
     # A clause or apposition holding the trigger also holds its target.
     inner = enclosing(trigger, masked)
@@ -899,7 +904,22 @@ _PLACE_OF = re.compile(
     r"[ \t]+(?:[a-z-]+[ \t]+){1,2}(?:in|of|from|based[ \t]+in)[ \t]+(?:the[ \t]+)?"
 )
 _BACKED_GAP = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+){0,2}")
-_EMBEDDED_NEEDLES = ("-backed", "-supported", "-sponsored", "-funded", "which", "whom", "that")
+_COMPOUND_NEEDLES = ("-backed", "-supported", "-sponsored", "-funded")
+_RELATIVE_NEEDLES = ("which", "whom", "that")
+_BACKS_NEEDLES = (" back", " support", " sponsor", " fund", " arm")
+
+
+def _may_embed(sentence: str) -> bool:
+    """Whether either form can be in the sentence: most sentences are ruled out by a few finds."""
+    if "-" not in sentence and "which" not in sentence and "whom" not in sentence and (
+        "that" not in sentence
+    ):
+        return False  # the usual sentence: four finds
+    if not sentence.isascii():
+        return True
+    lowered = sentence.lower()
+    return may_hold(lowered, _COMPOUND_NEEDLES) or (
+        may_hold(lowered, _RELATIVE_NEEDLES) and may_hold(lowered, _BACKS_NEEDLES))
 
 
 def _embedded_support(
@@ -912,7 +932,7 @@ def _embedded_support(
     supports the Houthis; no trigger of the pattern lexicon sees it, because the backer is not
     the subject of "backed" (it is glued to it, or stands in an object relative clause).
     """
-    if not may_hold(sentence.text, _EMBEDDED_NEEDLES):
+    if not _may_embed(sentence.text):
         return []
     pattern = next((p for p in patterns if p.type == "support"), None)
     if pattern is None:

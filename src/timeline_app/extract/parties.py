@@ -652,20 +652,26 @@ _SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|told|added|stated|annou
 _MADE_IN = re.compile(r"-(?:made|built|designed|manufactured|supplied|era|style|born|owned)\b")
 # Where another predicate takes over after a trigger: a participle clause (", saying they act in
 # solidarity with Hamas") or a verb coordinated with the trigger's ("condemned the offensive and
-# said it would deliver vehicles to Yerevan"). Its objects are not the trigger's target.
-_NEXT_PREDICATE = re.compile(
-    r",[ \t]+(?!including\b|according\b|notably\b)[a-z]{2,}ing\b"
-    r"|[ \t]and[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+)?"
+# said it would deliver vehicles to Yerevan"). Its objects are not the trigger's target. Two
+# patterns, each opening with a literal, so that the engine skips to the next comma or " and".
+_PARTICIPLE_NEXT = re.compile(r",[ \t]+(?!including\b|according\b|notably\b)[a-z]{2,}ing\b")
+_AND_VERB_NEXT = re.compile(
+    r" and[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+)?"
     r"(?:said|says|told|added|vowed|warned|urged|called|accused|pledged|promised)\b"
 )
 
 
 def _next_predicate(text: str, start: int, limit: int) -> int:
     """Where another predicate starts in text[start:limit] (`limit` when none does)."""
-    if text.find(",", start, limit) < 0 and text.find(" and ", start, limit) < 0:
-        return limit  # the usual case: a window with neither mark, decided by two finds
-    match = _NEXT_PREDICATE.search(text, start, limit)
-    return match.start() if match is not None else limit
+    if text.find(",", start, limit) >= 0:
+        match = _PARTICIPLE_NEXT.search(text, start, limit)
+        if match is not None:
+            limit = match.start()
+    if text.find(" and", start, limit) >= 0:
+        match = _AND_VERB_NEXT.search(text, start, limit)
+        if match is not None:
+            limit = match.start()
+    return limit
 
 
 _PLACE_TO = re.compile(r"\b(?:close|closer|next|near|nearer|due|up|according)\s+to\b")
