@@ -637,11 +637,27 @@ def test_suspended_consultations_and_halted_aid_distance_the_actor():
     assert pairs == {("kenya", "rwanda"), ("united-kingdom", "uganda")}
 
 
-def test_accused_it_of_points_back_to_an_earlier_actor():
-    events = run("Kenya cut diplomatic ties with Uganda after Rwanda accused it of siding with "
-                 "Chad.")
+def test_accused_it_of_points_back_to_the_earlier_subject():
+    # "it" is the subject before, not the object of a preposition ("ties with Uganda").
+    events = run("Kenya cut diplomatic ties with Uganda after Rwanda accused it of spying.")
     accusation = one(events, "accusation")
-    assert (accusation.source, accusation.target) == ("rwanda", "uganda")
+    assert (accusation.source, accusation.target) == ("rwanda", "kenya")
+
+
+def test_the_accused_comes_before_the_charge_and_unnamed_accusers_accuse_no_one():
+    events = run("Rwanda accused the West of ignoring Kenya.")
+    assert one(events, "accusation").target is None
+    events = run("Mali turned to Russia for help, and Western governments accuse it of "
+                 "hiring mercenaries.")
+    assert not [e for e in events if e.type == "accusation"]
+
+
+def test_withdrawn_troops_and_solidarity():
+    events = run("Kenya withdrew its special forces from Somalia last week.")
+    assert (one(events, "distancing").source, one(events, "distancing").target) == (
+        "kenya", "somalia")
+    support = one(run("Chad expressed solidarity with Niger."), "support")
+    assert (support.source, support.target) == ("chad", "niger")
 
 
 def test_a_list_target_is_not_inherited_from_an_aside():
@@ -676,3 +692,9 @@ def test_an_appeal_with_an_addressee_is_one_event():
     events = run("Qatar urged Iran to allow observers into the region.")
     appeal = one(events, "statement")
     assert (appeal.source, appeal.target) == ("qatar", "iran")
+
+
+def test_traded_blame_is_one_accusation_each_way():
+    events = run("Kenya and Uganda traded blame after the clash.")
+    blame = one(events, "accusation")
+    assert {blame.source, blame.target} == {"kenya", "uganda"}

@@ -34,6 +34,7 @@ from timeline_app.extract.parties import (
     is_irrealis,
     is_negated,
     is_participle_clause,
+    is_prep_object,
     masked_ranges,
     next_clause_start,
     relative_clause_head,
@@ -125,6 +126,8 @@ def extract_events(
                     continue
                 if pattern.target == "none" and (trigger, pattern.type) in aimed:
                     continue  # "urged Azerbaijan to ...": the appeal has its addressee already
+                if found and _inside_found(trigger, pattern.type, found):
+                    continue  # "blame" inside "trade blame": the longer trigger has spoken
                 if _in_name(trigger, local):
                     continue  # "the Rapid Support Forces": a word of a name is no trigger
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
@@ -149,6 +152,16 @@ def extract_events(
 
 
 _SPAN = attrgetter("span")
+
+
+def _inside_found(
+    trigger: tuple[int, int], kind: str, found: list[tuple[Event, Pattern]]
+) -> bool:
+    for event, _pattern in found:
+        span = event.trigger
+        if event.type == kind and span and span[0] <= trigger[0] and trigger[1] <= span[1]:
+            return True
+    return False
 _HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|made|held|left|went|"
                        r"came|broke|said|fled|ran|led|told|sent|gave|beg[ai]n|will|would|is|was|"
                        r"were|has|have|had)\b")
@@ -254,6 +267,10 @@ def _event(
     if stop is None and pattern.preps:
         # "arms ... to X" names X in the trigger's clause, not in a later "after ..." clause.
         stop = next_clause_start(text, trigger[1], masked)
+    for word in pattern.object_until:  # "accused the West of ignoring Kosovo Serbs": not Kosovo
+        until = text.find(f" {word} ", trigger[1], s_end)
+        if until >= 0 and (stop is None or until < stop):
+            stop = until
     if target is None and pattern.target in ("before", "either"):
         target = find_target_before(text, s_start, trigger, mentions)
     if target is None and pattern.target == "either":
@@ -463,6 +480,8 @@ def _person_before(
         actor = actors.get(mention.actor)
         if actor is None or (actor.kind == PERSON) != person or mention.actor in exclude:
             continue
+        if not person and is_prep_object(text, mention.span[0]):
+            continue  # "turned to Russia ..., and governments accuse it": not Russia
         if _OF_BEFORE.search(text, max(0, mention.span[0] - 12), mention.span[0]):
             found = None  # "the father ... permitted by the dictatorship of Castro": a possessor
             continue
@@ -651,8 +670,10 @@ def _whose_country(
 
 _UNNAMED = re.compile(
     r"\b(?:officials?|sources?|analysts?|diplomats?|experts?|residents?|witnesses?|observers?|"
-    r"activists?|media|reports?|people|critics|lawmakers|commentators|state media|a statement)"
-    r"\s*,?\s*$",
+    r"activists?|media|reports?|people|critics|lawmakers|commentators|state media|a statement|"
+    # nouns that are subjects only right before their verb ("Western governments accuse")
+    r"(?P<head>governments|countries|nations|powers|leaders|states|capitals))"
+    r"\s*,?\s*(?:(?:have|has|had|also|now|then)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -660,21 +681,27 @@ _UNNAMED = re.compile(
 _UNNAMED_NEEDLES = (  # one is in every match of _UNNAMED
     "official", "source", "analyst", "diplomat", "expert", "resident", "witness", "observer",
     "activist", "media", "report", "people", "critics", "lawmaker", "commentator", "statement",
+    "governments", "countries", "nations", "powers", "leaders", "states", "capitals",
 )
 
 
 def _unnamed_speaker(
     text: str, source: Party, trigger: tuple[int, int], pattern: Pattern
 ) -> bool:
-    """ "..., officials said": the speaker is unnamed unless an actor qualifies the noun
-    ("Russian officials said"); an actor earlier in the sentence is not the one speaking."""
-    if pattern.type != "statement" or source.span[1] > trigger[0]:
+    """ "..., officials said", "Western governments accuse it of ...": the one acting is
+    unnamed unless an actor qualifies the noun ("Russian officials said"); an actor earlier in
+    the sentence is not the one acting. Outside statements the noun must head the verb."""
+    if source.span[1] > trigger[0]:
         return False
     before = text[max(0, trigger[0] - 40):trigger[0]]
     if not may_hold(before, _UNNAMED_NEEDLES):
         return False
     noun = _UNNAMED.search(before)
     if noun is None:
+        return False
+    if pattern.type != "statement" and not noun.group().split()[0].lower().endswith("s"):
+        return False  # "on an official visit to": an adjective, not who acts
+    if (pattern.type != "statement" or noun.group("head")) and "," in noun.group():
         return False
     noun_start = trigger[0] - len(before) + noun.start()
     gap = text[source.span[1]:noun_start]

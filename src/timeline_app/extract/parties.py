@@ -421,6 +421,11 @@ def _role(
     return None
 
 
+def is_prep_object(text: str, start: int) -> bool:
+    """Whether the word before `start` is a preposition ("turned to Russia")."""
+    return last_word(text[max(0, start - 20):start]) in _PREPOSITIONS
+
+
 def can_be_subject(text: str, start: int, end: int, roles: Roles | None = None) -> bool:
     """Whether a mention stands where a subject can ("the fall of Assad": no), for pronouns."""
     sentence_start = max(text.rfind(". ", max(0, start - 200), start) + 2, 0)

@@ -16,7 +16,7 @@ TARGET_MODES = ("after", "before", "either", "near", "none")
 _KEYS = {
     "type", "polarity", "triggers", "source", "target", "preps", "requires_target",
     "inherit_target", "negated", "summary", "nominal", "symmetric", "reverse",
-    "locative",
+    "locative", "object_until",
 }
 
 
@@ -40,6 +40,7 @@ class Pattern:
     symmetric: bool = False
     reverse: bool = False  # the target acts on the source ("thanked X for its support")
     locative: bool = False  # a place the act happens in is acted upon ("strikes in Iran")
+    object_until: tuple[str, ...] = ()  # words ending the object ("accused X of ...")
     prefixes: frozenset[str] | None = None  # what a trigger can start with (trigger_index.py)
 
 
@@ -89,5 +90,6 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         symmetric=bool(entry.get("symmetric", False)),
         reverse=bool(entry.get("reverse", False)),
         locative=bool(entry.get("locative", False)),
+        object_until=tuple(w.lower() for w in entry.get("object_until", ())),
         prefixes=trigger_prefixes(alternation),
     )
