@@ -698,3 +698,16 @@ def test_traded_blame_is_one_accusation_each_way():
     events = run("Kenya and Uganda traded blame after the clash.")
     blame = one(events, "accusation")
     assert {blame.source, blame.target} == {"kenya", "uganda"}
+
+
+def test_blocked_imports_are_sanctions_on_their_country():
+    events = run("China blocked imports from Taiwan on Friday.", {"Friday": FRIDAY})
+    sanctions = one(events, "sanctions")
+    assert (sanctions.source, sanctions.target, sanctions.time) == ("china", "taiwan", FRIDAY)
+    events = run("China blocked imports from the island in a row over Taiwan.")
+    assert not [e for e in events if e.type == "sanctions"], "Taiwan is what the row is about"
+
+
+def test_the_two_leaders_are_the_ones_named_before():
+    events = run("Kenya praised the plan and the two leaders signed an agreement on trade.")
+    assert one(events, "agreement").source == "kenya"

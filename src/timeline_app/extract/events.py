@@ -678,6 +678,8 @@ _UNNAMED = re.compile(
 )
 
 
+_DEFINITE = re.compile(r"\b(?:the|both|these|those|two|three|its|their)\s+(?:[a-z-]+\s+)?$",
+                       re.IGNORECASE)
 _UNNAMED_NEEDLES = (  # one is in every match of _UNNAMED
     "official", "source", "analyst", "diplomat", "expert", "resident", "witness", "observer",
     "activist", "media", "report", "people", "critics", "lawmaker", "commentator", "statement",
@@ -703,6 +705,8 @@ def _unnamed_speaker(
         return False  # "on an official visit to": an adjective, not who acts
     if (pattern.type != "statement" or noun.group("head")) and "," in noun.group():
         return False
+    if noun.group("head") and _DEFINITE.search(before, 0, noun.start()):
+        return False  # "the two leaders signed": leaders named before, not unnamed ones
     noun_start = trigger[0] - len(before) + noun.start()
     gap = text[source.span[1]:noun_start]
     return not re.fullmatch(r"(?:['’]s)?\s*(?:\w+\s+){0,2}", gap)
