@@ -711,3 +711,15 @@ def test_blocked_imports_are_sanctions_on_their_country():
 def test_the_two_leaders_are_the_ones_named_before():
     events = run("Kenya praised the plan and the two leaders signed an agreement on trade.")
     assert one(events, "agreement").source == "kenya"
+
+
+def test_who_speaks_after_a_quote_or_an_inverted_verb():
+    # experts on a country do not speak for it; a possessive after "said" is no speaker
+    assert not run("Iran experts and lawyers said the ruling was fair.")
+    events = run("A lawyer for the family said Okafor's assumptions were wrong.")
+    assert not events
+    events = run("''Both Kenya and Chad agree,'' said a spokesman for the rebels.")
+    assert not [e for e in events if e.type == "statement"]
+    events = run("In speeches before the ceremony, the ministers said their countries saw "
+                 "Kenya as a partner.")
+    assert not [e for e in events if e.source == "kenya"]

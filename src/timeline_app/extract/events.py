@@ -625,7 +625,7 @@ def _reduced_passive(
     return Party(agent.actor, agent.span), patient
 
 
-_AFTER_QUOTE = re.compile(r"[\"”’]\s*,?\s*$")
+_AFTER_QUOTE = re.compile(r"(?:[\"”’]|'')\s*,?\s*$")  # '' closes a quote in some wires
 
 
 def _speaker_after(
@@ -669,8 +669,11 @@ def _whose_country(
 
 
 _UNNAMED = re.compile(
-    r"\b(?:officials?|sources?|analysts?|diplomats?|experts?|residents?|witnesses?|observers?|"
-    r"activists?|media|reports?|people|critics|lawmakers|commentators|state media|a statement|"
+    r"\b(?:officials?|sources?|diplomats?|media|reports?|lawmakers|ministers|state media|"
+    r"a statement|"
+    # people who do not speak for the actor named before them ("Cuba experts", "Kyiv residents")
+    r"(?P<loose>analysts?|experts?|residents?|witnesses?|observers?|activists?|people|critics|"
+    r"commentators|lawyers|attorneys|scholars|academics|researchers|economists)|"
     # nouns that are subjects only right before their verb ("Western governments accuse")
     r"(?P<head>governments|countries|nations|powers|leaders|states|capitals))"
     r"\s*,?\s*(?:(?:have|has|had|also|now|then)\s+)?$",
@@ -683,7 +686,8 @@ _DEFINITE = re.compile(r"\b(?:the|both|these|those|two|three|its|their)\s+(?:[a-
 _UNNAMED_NEEDLES = (  # one is in every match of _UNNAMED
     "official", "source", "analyst", "diplomat", "expert", "resident", "witness", "observer",
     "activist", "media", "report", "people", "critics", "lawmaker", "commentator", "statement",
-    "governments", "countries", "nations", "powers", "leaders", "states", "capitals",
+    "governments", "countries", "nations", "powers", "leaders", "states", "capitals", "ministers",
+    "lawyers", "attorneys", "scholars", "academics", "researchers", "economists",
 )
 
 
@@ -707,6 +711,8 @@ def _unnamed_speaker(
         return False
     if noun.group("head") and _DEFINITE.search(before, 0, noun.start()):
         return False  # "the two leaders signed": leaders named before, not unnamed ones
+    if noun.group("loose"):
+        return True  # "Cuba experts said": experts on Cuba do not speak for it
     noun_start = trigger[0] - len(before) + noun.start()
     gap = text[source.span[1]:noun_start]
     return not re.fullmatch(r"(?:['’]s)?\s*(?:\w+\s+){0,2}", gap)

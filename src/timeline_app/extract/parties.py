@@ -495,15 +495,21 @@ def find_subject(
         return found
     for mention in mentions:
         if mention.span[0] >= trigger_end and mention.actor not in exclude:
-            # "said supplied weapons to the paramilitaries": an object, not who said it
-            if mention.span[0] - trigger_end <= 25 and mention.head and last_word(
-                text[trigger_end:mention.span[0]]
-            ) not in _PREPOSITIONS:
+            # "said supplied weapons to the paramilitaries": an object, not who said it; nor is
+            # "said Meissner's assumptions" nor "said their countries saw NATO"
+            if mention.span[0] - trigger_end <= 25 and mention.head and _INVERTED_GAP.fullmatch(
+                text, trigger_end, mention.span[0]
+            ) and not text.startswith(("'s", "’s"), mention.span[1]):
                 return Party(mention.actor, mention.span)
             break
     return None
 
 
+# Between an inverted speech verb and its speaker: titles only ("said Foreign Minister X").
+_INVERTED_GAP = re.compile(
+    r"\s*,?\s*(?:(?:the|a)\s+)?(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|minister|"
+    r"president|chief|official|envoy|ambassador|secretary|general|leader|head)\s+){0,4}"
+)
 _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s+")
 _TITLE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\.?\s+)?")
 
