@@ -171,6 +171,25 @@ class TestNarrative:
             ("the spring of 1942", "1942-SP"), ("August", "1942-08"),
             ("19 November", "1942-11-19"), ("The following year", "1943")]
 
+    def test_years_counted_from_the_story_carry_its_bare_months(self):
+        # "the following year" is 1943: the May after it is May 1943, and two years after that
+        # May is 1945
+        text = ("The war began in 1939. In June 1942 the army attacked. The following year, in "
+                "May, it fell back to the river. Two years later, in April, the city fell. "
+                "In 1950 peace came.")
+        assert values(text) == [
+            ("1939", "1939"), ("June 1942", "1942-06"), ("The following year", "1943"),
+            ("May", "1943-05"), ("Two years later", "1945-05"), ("April", "1945-04"),
+            ("1950", "1950")]
+
+    def test_the_next_year_of_a_history_follows_its_year(self):
+        text = ("The war began in 1939. In June 1942 the army attacked. The next year it fell "
+                "back to the river. In May, the city fell. In 1950 peace came.")
+        assert values(text)[2:4] == [("The next year", "1943"), ("May", "1943-05")]
+        # news: "over the next year" is the twelve months ahead of the article
+        assert values("Prices will rise over the next year, the bank said.") == [
+            ("the next year", "2014")]
+
     def test_a_news_story_mentioning_an_old_year_keeps_news_anchoring(self):
         text = "The company was founded in 1980. In December it will open a plant."
         assert dict(values(text, date(1989, 10, 30)))["December"] == "1989-12"
@@ -278,3 +297,65 @@ def test_never_crashes_and_spans_index_the_text(words, published):
         assert (t.start is None) == (t.end is None)
         if t.start is not None:
             assert t.start <= t.end
+
+
+class TestCountedDays:
+    def test_the_nth_day_of_an_event_is_the_day_the_sentence_names(self):
+        # Friday 6 March 1998
+        day = date(1998, 3, 6)
+        assert values("It's the third day of a strike by the dockers.", day) == [
+            ("the third day", "1998-03-06")]
+        assert values("In the capital, today is the fifth day of the siege.", day) == [
+            ("today", "1998-03-06"), ("the fifth day", "1998-03-06")]
+        assert values("Rebels attacked on Monday, the second day of the truce.", day) == [
+            ("Monday", "1998-03-02"), ("the second day", "1998-03-02")]
+
+    def test_the_day_before_an_event_in_apposition_to_a_date_is_that_date(self):
+        text = "Shares peaked on Oct. 12, the day before the crash, and fell for a week."
+        assert values(text, date(1989, 10, 30))[:2] == [
+            ("Oct. 12", "1989-10-12"), ("the day", "1989-10-12")]
+        # told only by its event, the day cannot be placed
+        assert values("Two men came to the house the day after his death.", TUE) == []
+
+    def test_a_count_of_days_with_no_day_named_has_no_value(self):
+        assert values("Talks broke down on the fourth day of the summit.", date(1998, 3, 6)) == []
+
+
+class TestTenseOfPlans:
+    def test_what_was_planned_lies_ahead_of_the_plan(self):
+        # Friday 7 January 2000: the rally planned "on Saturday" is the next day
+        day = date(2000, 1, 7)
+        assert values("Unions planned a march through the city on Saturday.", day) == [
+            ("Saturday", "2000-01-08")]
+        assert values("The party plans a rally on Monday.", day) == [("Monday", "2000-01-10")]
+        # planning for a summit in April, in a December story: next April
+        assert values("Officials took part in planning for the summit in April.",
+                      date(1998, 12, 5)) == [("April", "1999-04")]
+
+    def test_a_plan_told_after_its_day_or_as_a_noun_stays_past(self):
+        day = date(2000, 1, 7)
+        assert values("On Saturday, unions planned a march.", day) == [("Saturday", "2000-01-01")]
+        assert values("Police found the plan a gang made on Monday.", day) == [
+            ("Monday", "2000-01-03")]
+
+
+class TestScheduledPresent:
+    # Friday 1 May 1998
+    DAY = date(1998, 5, 1)
+
+    def test_a_scheduled_event_in_the_simple_present_lies_ahead(self):
+        assert values("The two leaders meet separately Monday with the envoy.", self.DAY) == [
+            ("Monday", "1998-05-04")]
+        assert values("The premier leaves Tuesday for Beijing.", self.DAY) == [
+            ("Tuesday", "1998-05-05")]
+        assert values("The court hears the appeal on Tuesday.", self.DAY) == [
+            ("Tuesday", "1998-05-05")]
+        assert values("The envoy, who arrives Wednesday, will see both sides.", self.DAY) == [
+            ("Wednesday", "1998-05-06")]
+
+    def test_a_past_or_negated_meeting_stays_past(self):
+        for text in ("The two sides did not meet on Monday.", "They failed to meet on Monday.",
+                     "The ministers met on Monday.",
+                     "The summit opens in Cairo, officials said Monday.",
+                     "The summit opens in Cairo and officials said Monday it was over."):
+            assert values(text, self.DAY) == [("Monday", "1998-04-27")], text

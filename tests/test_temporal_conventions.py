@@ -68,10 +68,18 @@ def test_as_many_weeks_counts_events():
 
 
 def test_since_year_end_is_the_last_one():
+    # "year-end" is the closing day of the books, 31 December; "since" looks back to the last
     assert found("The index is up 9% since year-end.", date(1989, 10, 30)) == [
-        ("year-end", "DATE", "1988")]
+        ("year-end", "DATE", "1988-12-31")]
     assert found("The deal should close by year-end.", date(1989, 10, 30)) == [
-        ("year-end", "DATE", "1989")]
+        ("year-end", "DATE", "1989-12-31")]
+    assert found("Cash stood at $2 million at year end.", date(2013, 5, 6)) == [
+        ("year end", "DATE", "2013-12-31")]
+
+
+def test_the_years_end_is_the_end_of_the_year():
+    got = tag("Rules should be in place by the year's end.", date(1989, 10, 26))
+    assert [(e.text, e.time.value, e.time.mod) for e in got] == [("the year's end", "1989", "END")]
 
 
 class TestSets:
@@ -321,3 +329,90 @@ def test_the_latest_period_of_a_fiscal_report():
     text = ("The steelmaker posted net income for the fiscal second quarter. Sales rose to "
             "$747 million. The latest period includes gains on asset sales.")
     assert found(text, date(1989, 10, 26))[-1] == ("The latest period", "DATE", "1989-Q2")
+
+
+def test_today_in_the_name_of_a_paper_or_programme_is_no_day():
+    assert found("The senator told USA Today he would run.", date(1998, 3, 31)) == []
+    assert found("This is VOA Today.", date(1998, 3, 31)) == []
+    assert found("Today the USA reporter left.", date(1998, 3, 31)) == [
+        ("Today", "DATE", "1998-03-31")]
+
+
+def test_most_recently_before_a_time_leaves_the_time_to_say_when():
+    text = "Three clinics were attacked, most recently last October in Ohio."
+    assert found(text, date(1999, 2, 6)) == [("last October", "DATE", "1998-10")]
+    assert found("The mayor most recently visited Lima.", date(1999, 2, 6)) == [
+        ("most recently", "DATE", "PAST_REF")]
+
+
+class TestEaster:
+    def test_easter_follows_the_moon(self):
+        # Easter Sunday by the Gregorian computus, checked against church calendars
+        from timeline_app.extract.temporal.dates import easter_sunday
+        assert [easter_sunday(y) for y in (1916, 1972, 2000, 2013, 2038)] == [
+            date(1916, 4, 23), date(1972, 4, 2), date(2000, 4, 23), date(2013, 3, 31),
+            date(2038, 4, 25)]
+
+    def test_easter_days_and_week(self):
+        day = date(2000, 4, 17)
+        assert found("Pilgrims gathered as Easter week began.", day) == [
+            ("Easter week", "DATE", "2000-W16")]
+        assert found("The shops were shut on Easter Monday.", day) == [
+            ("Easter Monday", "DATE", "2000-04-24")]
+        assert found("The offensive began on Easter Sunday, 1972.", day) == [
+            ("Easter Sunday, 1972", "DATE", "1972-04-02")]
+
+    def test_names_that_hold_easter_are_no_date(self):
+        assert found("They sailed to Easter Island.", date(2000, 4, 17)) == []
+        assert found("The Easter Rising failed.", date(2000, 4, 17)) == []
+
+    def test_easter_as_a_time_and_as_a_mere_word(self):
+        day = date(2000, 4, 17)
+        assert found("Talks resume after Easter.", day) == [("Easter", "DATE", "2000-04-23")]
+        assert found("Over the Easter weekend, crowds came.", day) == [
+            ("Easter weekend", "DATE", "2000-W16-WE")]
+        assert found("Children hunted Easter eggs.", day) == []
+        assert found("The Easter parade was cancelled.", day) == []
+
+
+def test_until_then_is_the_time_just_named():
+    text = "Conversion rights lapse on Nov. 30. Until then, the shares can be converted."
+    assert found(text, date(1989, 10, 30)) == [
+        ("Nov. 30", "DATE", "1989-11-30"), ("then", "DATE", "1989-11-30")]
+    assert found("The siege lasted into March 1942. By then the city was starving.",
+                 date(2013, 1, 22)) == [
+        ("March 1942", "DATE", "1942-03"), ("then", "DATE", "1942-03")]
+    # a sequence of events, not a time
+    assert found("Since then, prices have fallen.", date(1989, 10, 30)) == []
+    assert found("He left, and then he came back.", date(1989, 10, 30)) == []
+
+
+def test_the_past_three_summers_are_those_summers():
+    assert found("Parades led to riots in the past three summers.", date(1998, 3, 22)) == [
+        ("the past three summers", "SET", "XXXX-SU")]
+    assert found("In the past, it rained.", date(1998, 3, 22)) == [
+        ("the past", "DATE", "PAST_REF")]
+
+
+def test_in_so_many_years_ahead_is_a_date():
+    # a point that far ahead of the article (TimeML DATE), not a length
+    assert found("The bonds will be repaid in five years.", date(1989, 11, 2)) == [
+        ("five years", "DATE", "1994")]
+    assert found("The ceasefire is to start in two weeks.", date(2013, 1, 22)) == [
+        ("two weeks", "DATE", "2013-W06")]
+    # in the past, "within", or "in two weeks of talks": a length
+    assert found("Prices doubled in two years.", date(1989, 11, 2)) == [
+        ("two years", "DURATION", "P2Y")]
+    assert found("The bonds must be sold within five years.", date(1989, 11, 2)) == [
+        ("five years", "DURATION", "P5Y")]
+    assert found("The talks will end in two weeks of bargaining.", date(1989, 11, 2)) == [
+        ("two weeks", "DURATION", "P2W")]
+
+
+def test_later_in_the_day_is_the_day_being_told():
+    assert found("The minister flew to Lyon later in the day.", date(1998, 2, 13)) == [
+        ("the day", "DATE", "1998-02-13")]
+    assert found("Troops crossed on Oct. 3. Early in the day, shells fell.",
+                 date(1998, 10, 25)) == [
+        ("Oct. 3", "DATE", "1998-10-03"), ("the day", "DATE", "1998-10-03")]
+    assert found("The reformers carried the day.", date(1998, 2, 13)) == []

@@ -322,3 +322,65 @@ def test_a_possessive_month_ends_no_range_and_a_deadline_half_a_year_off_lies_ah
     e = one("Qantas will double its flights to India by August.", date(1998, 2, 13))
     assert (e.text, e.time.value) == ("August", "1998-08")
     assert (e.time.start, e.time.end) == (date(1998, 8, 1), date(1998, 8, 31))
+
+
+class TestEarningsReportPeriods:
+    """How a quarterly report's own periods anchor its comparisons (our own sentences; the
+    report is dated Thursday 26 October 1989, in the fourth calendar quarter)."""
+
+    DAY = date(1989, 10, 26)
+
+    def got(self, text: str) -> list[tuple[str, str, str]]:
+        return [(e.text, e.type, e.time.value) for e in tag(text, self.DAY)]
+
+    def test_the_end_date_of_a_fiscal_quarter_leaves_the_quarter_in_focus(self):
+        # fiscal Q1 ended 30 Sept: "a year ago" is fiscal Q1 of 1988, not 30 Sept 1988
+        text = ("Brightmill Mills earned $3 million in the fiscal first quarter ended Sept. 30. "
+                "It had lost $1 million a year ago, and sales were lower a year earlier.")
+        assert self.got(text) == [
+            ("the fiscal first quarter", "DATE", "1989-Q1"), ("Sept. 30", "DATE", "1989-09-30"),
+            ("a year ago", "DATE", "1988-Q1"), ("a year earlier", "DATE", "1988-Q1")]
+
+    def test_year_ago_results_after_the_quarter_end_date(self):
+        text = ("Harbor Thrift lost $9 million in the quarter ended Sept. 30. It earned $2 "
+                "million in the year-ago quarter. The year-ago results were restated.")
+        assert [v for _, _, v in self.got(text)] == [
+            "1989-Q3", "1989-09-30", "1988-Q3", "1988-Q3"]
+
+    def test_a_date_not_closing_a_quarter_still_anchors(self):
+        text = "Shares fell on Oct. 13. A year earlier they had risen."
+        assert self.got(text)[-1] == ("A year earlier", "DATE", "1988-10-13")
+
+    def test_after_the_nine_months_a_year_back_is_last_year(self):
+        # "the nine months" are January to September: a year back is 1988, not its third quarter
+        text = ("Third-quarter profit rose 10%. For the nine months, profit was $40 million, "
+                "compared with $31 million a year earlier.")
+        assert self.got(text)[-1] == ("a year earlier", "DATE", "1988")
+        text = ("The company said Friday that it lost $7 million in the first nine months, "
+                "compared with a profit a year earlier.")
+        assert self.got(text)[-1] == ("a year earlier", "DATE", "1988")
+        text = ("Third-quarter sales fell. For the nine months, sales were flat compared with "
+                "year-earlier sales of $9 million.")
+        assert self.got(text)[-1] == ("year-earlier", "DATE", "1988")
+
+    def test_the_year_earlier_period_after_the_nine_months_is_their_length(self):
+        text = ("Third-quarter net fell. In the nine months, net was $80 million. In the "
+                "year-earlier period, net was $70 million.")
+        back = tag(text, self.DAY)[-1]
+        assert (back.text, back.type, back.time.value) == (
+            "the year-earlier period", "DURATION", "P9M")
+        assert (back.time.start, back.time.end) == (date(1988, 1, 1), date(1988, 9, 30))
+
+    def test_a_window_up_to_now_is_no_part_of_the_year(self):
+        # "the past six months" ends today: the report stays on its quarter
+        text = ("Third-quarter profit rose. Over the past six months, prices fell, and profit "
+                "was higher than a year earlier.")
+        assert self.got(text)[-1] == ("a year earlier", "DATE", "1988-Q3")
+        text = "Third-quarter profit rose. He served for nine months. Profit rose a year ago."
+        assert self.got(text)[-1] == ("a year ago", "DATE", "1988-Q3")
+
+    def test_months_counted_from_an_event_are_no_part_of_the_year(self):
+        # "the nine months since the coup" leaves the story on its day: "the next day" follows it
+        text = ("The junta fell on Oct. 3. In the nine months since the coup, prices rose. "
+                "The next day, talks began.")
+        assert self.got(text)[-1] == ("The next day", "DATE", "1989-10-04")

@@ -74,7 +74,7 @@ def _remember(state: Narrative, found: Found, span: TimeSpan, end: int) -> None:
     """Keep the last calendar point for anaphora ("the next day", "a year earlier")."""
     if found.type not in ("DATE", "TIME") or span.start is None or not found.anchors:
         return
-    if found.explicit:
+    if found.explicit or found.narrative:  # "in 1942", "the following year"
         state.year = span.start.year
         state.year_pos = end
     if span.granularity not in _POINT_GRANULARITIES:

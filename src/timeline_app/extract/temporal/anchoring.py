@@ -42,6 +42,8 @@ _PAST_WORDS = frozenset({
     "overthrew", "withdrew", "seized",
 })
 _BE = frozenset({"be", "been", "being"})
+_PLAN_VERBS = frozenset({"plan", "plans", "planned", "planning", "scheduled", "scheduling"})
+_NEW_OBJECT = frozenset({"a", "an", "another", "new", "more", "further", "for"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
 _BEFORE_ADJECTIVE = frozenset({
     "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
@@ -91,19 +93,8 @@ def _cue(words: list[str], raw: list[str], i: int) -> str | None:
 # A word can be a cue only if it is one of these or ends in "'ll" or "ed" (see _cue): the
 # rest, most words, are passed over without a call.
 _TENSE_WORDS = _FUTURE_WORDS | _PAST_WORDS
-_MAYBE_CUE = _TENSE_WORDS | {"to", "for", "as"}
+_MAYBE_CUE = _TENSE_WORDS | _PLAN_VERBS | {"to", "for", "as"}
 _CUE_ENDINGS = ("'ll", "ed")
-_CUE_ENDING = re.compile(r"(?:'ll|ed)(?= |$)")  # a word of the space-joined tokens so ending
-
-
-def _may_have_cue(words: set[str], joined: str) -> bool:
-    """False only when no word of the clause can be a cue (see _cue): no tense word, no word
-    ending in "ed" or "'ll", no "to" or "for" after a verb of intent, no "as soon as"."""
-    if not _TENSE_WORDS.isdisjoint(words) or _CUE_ENDING.search(joined) is not None:
-        return True
-    if ("to" in words or "for" in words) and not _TO_HEADS.isdisjoint(words):
-        return True
-    return "as" in words and ("soon" in words or "early" in words)
 
 
 def _read(src: str, backwards: bool) -> str | None:
@@ -111,16 +102,17 @@ def _read(src: str, backwards: bool) -> str | None:
     if not raw:
         return None
     # tokens are ASCII letters and apostrophes: lower-casing them joined keeps them apart,
-    # at a fraction of the cost of one call per token
-    joined = " ".join(raw).lower()
-    words = joined.split(" ")
-    if not _may_have_cue(set(words), joined):
-        return None  # spare the loop over a clause with no cue (the commonest costly case)
+    # at a fraction of the cost of one call per token. (A pre-check of the clause for any cue
+    # word cost more than it spared: most clauses around a time expression have one.)
+    words = " ".join(raw).lower().split(" ")
     order = range(len(words) - 1, -1, -1) if backwards else range(len(words))
     for i in order:
         w = words[i]
         if w not in _MAYBE_CUE and not w.endswith(_CUE_ENDINGS):
             continue
+        if backwards and w in _PLAN_VERBS and i + 1 < len(words) and (
+                words[i + 1] in _NEW_OBJECT) and (not i or words[i - 1] not in _DETERMINERS):
+            return FUTURE  # "planned a rally on Saturday": what is planned lies ahead of it
         cue = _cue(words, raw, i)
         if cue is None:
             continue
@@ -151,7 +143,8 @@ def tense(text: str, start: int, end: int) -> str | None:
     """FUTURE or PAST by the nearest tense cue before the expression in its clause (else the
     first one after it); None when the clause has none."""
     left = text[max(0, start - 110):start]
-    if "ahead" in left.lower() and _AHEAD_OF.search(left):  # "ahead of the weekend": next
+    tail = left[-24:]  # "ahead of the" ends right before the expression, if anywhere
+    if ("head" in tail or "HEAD" in tail) and _AHEAD_OF.search(tail):  # "ahead of the week"
         return FUTURE
     cut = _clause_start(left)
     if cut:
@@ -202,6 +195,9 @@ def _news_days(text: str, enough: int) -> int:
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             pos = start + 1  # inside a word ("chicago"): no boundary before it
             continue
+        if text[max(0, start - 4):start] == "the " and text.startswith("next", start):
+            pos = m.end()  # "the next year" follows a history's year as well as the news
+            continue
         count += 1
         pos = m.end()
     return count
@@ -224,6 +220,10 @@ class Narrative:
     quarter: date | None = None  # the first quarter named: the one a report is about
     fiscal: date | None = None  # the last fiscal quarter named ("its fiscal first quarter")
     fiscal_end: int = -10_000
+    # "the nine months" of a report (their count, and where they were named): what "the
+    # year-earlier period" after them is
+    year_so_far: int = 0
+    year_so_far_end: int = -10_000
     year: int | None = None  # last year written out explicitly
     year_pos: int = -10_000
 

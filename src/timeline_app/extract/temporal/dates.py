@@ -49,19 +49,26 @@ def h_full(c: Cand) -> Found | None:
     if not y:  # "Oct. 12-13, 1989": the year written after the range's second day
         ahead = _RANGE_YEAR.match(c.text, c.end)
         y = ahead.group(1) if ahead else None
+    # "the quarter ended Sept. 30": the day only bounds the quarter the report is about,
+    # which stays what "a year earlier" and "the year-ago results" compare with
+    bound = c.text.find("nd", max(0, c.start - 10), c.start) < 0 or _QUARTER_ENDED.search(
+        c.text, max(0, c.start - 40), c.start) is None  # "ended", "ending": both hold "nd"
     if y:
         d = valid_day(year_number(y), month, day)
         if d is None:
             return None
-        return Found("DATE", day_value(d), ts.DAY, mod=mod, explicit=True)
+        return Found("DATE", day_value(d), ts.DAY, mod=mod, explicit=True, anchors=bound)
     year = year_for_month(c, month, day)
     if year is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", ts.DAY, mod=mod, relative=True)
     for yy in (year, year - 1, year - 2, year - 3):
         d = valid_day(yy, month, day)
         if d is not None:
-            return Found("DATE", day_value(d), ts.DAY, mod=mod, relative=True)
+            return Found("DATE", day_value(d), ts.DAY, mod=mod, relative=True, anchors=bound)
     return None
+
+
+_QUARTER_ENDED = re.compile(r"\bquarter\s+(?:ended|ending|that\s+ended)\s+$", re.IGNORECASE)
 
 
 _RANGE_YEAR = re.compile(r"\s*(?:and|to|-|\u2013)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
@@ -81,6 +88,29 @@ def h_second_day(c: Cand) -> Found | None:
     if d is None or d <= st.anchor:
         return None
     return Found("DATE", day_value(d), ts.DAY, relative=True)
+
+
+def h_nth_day(c: Cand) -> Found | None:
+    """ "It's the second day of the offensive", "Tuesday, the third day of the strike",
+    "Oct. 12, the day before the crash": a day told by an event whose date is not given, so it
+    has a value only when the sentence says which day it is: the article's day ("today is",
+    "it's") or the day just named. Otherwise it says nothing a timeline could place."""
+    before = c.text[max(0, c.start - 16):c.start]
+    if c.g("ord") and _IT_IS.search(before):
+        if c.dct is None:
+            return Found("DATE", "XXXX-XX-XX", ts.DAY, relative=True)
+        return Found("DATE", day_value(c.dct), ts.DAY, relative=True, anchors=False)
+    st = c.state
+    if (st.anchor is not None and st.anchor_granularity == ts.DAY
+            and 0 <= c.start - st.anchor_end <= 8 and _IS_OR_COMMA.search(before)):
+        return Found("DATE", day_value(st.anchor), ts.DAY, relative=True, anchors=False)
+    return None
+
+
+# "today is", "it's", "this is": the day counted is the day of writing
+_IT_IS = re.compile(r"\b(?:(?:it|today|this)\s+is|it['\u2019]s)\s+$", re.IGNORECASE)
+# right after a day: "Tuesday, the third day of ...", "Monday was the fifth day of ..."
+_IS_OR_COMMA = re.compile(r"(?:,\s*|\s+(?:is|was)\s+)$", re.IGNORECASE)
 
 
 def h_week_of(c: Cand) -> Found | None:
@@ -235,7 +265,7 @@ def h_month_rel(c: Cand) -> Found | None:
     if base is None:
         return Found("DATE", f"XXXX-{month:02d}", ts.MONTH, mod=mod, relative=True)
     return Found("DATE", f"{base.year + offset:04d}-{month:02d}", ts.MONTH, mod=mod,
-                 relative=True)
+                 relative=True, narrative=base is c.state.anchor)
 
 
 def h_quarter(c: Cand) -> Found | None:
@@ -391,12 +421,20 @@ def _reported_quarter(st: Narrative, d: date) -> date | None:
 
 
 def h_year_end(c: Cand) -> Found | None:
-    """ "by year-end": the end of the story's year."""
+    """ "by year-end": the close of the story's year, the day books are closed on (31
+    December); "the year's end" is the last stretch of the year, like "the end of the year"."""
+    closing = "'" not in c.m.group(0)
     if c.dct is None:
+        if closing:
+            return Found("DATE", "XXXX-12-31", ts.DAY, relative=True, anchors=False)
         return Found("DATE", "XXXX", ts.YEAR, mod="END", relative=True)
     # "up 9% since year-end": the last year-end behind the story
     back = 1 if _SINCE_BEFORE.search(c.text, max(0, c.start - 8), c.start) else 0
-    return Found("DATE", f"{c.dct.year - back:04d}", ts.YEAR, mod="END", relative=True)
+    year = c.dct.year - back
+    if closing:
+        # a deadline or a balance date, not a day the story moves to
+        return Found("DATE", f"{year:04d}-12-31", ts.DAY, relative=True, anchors=False)
+    return Found("DATE", f"{year:04d}", ts.YEAR, mod="END", relative=True)
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -405,9 +443,16 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 def h_year_ago(c: Cand) -> Found | None:
     """ "the year-earlier period", "a year-ago loss": the same period a year back."""
     st = c.state
+    n = 0
     if c.g("months"):  # "the year-earlier nine months": how long, as TimeML has it
         n = {"three": 3, "six": 6, "nine": 9}.get(norm(c.g("months")), 0) or int(
             c.g("months") or 0)
+    elif norm(c.g("what")) == "period" and st.year_so_far and (
+            st.year_so_far_end >= st.anchor_end and c.start - st.year_so_far_end < _SO_FAR_REACH):
+        # "For the nine months, net rose 5%. In the year-earlier period, ...": those months
+        # of last year, named like the nine months themselves
+        n = st.year_so_far
+    if n:
         f = Found("DURATION", f"P{n}M", ts.DURATION, relative=True)
         if c.dct is not None:  # the months of last year up to the report's quarter
             year = c.dct.year - 1
@@ -425,8 +470,30 @@ def h_year_ago(c: Cand) -> Found | None:
     return Found("DATE", f"{c.dct.year - 1:04d}", ts.YEAR, relative=True)
 
 
+_SO_FAR_REACH = 400  # characters "the nine months" stay what "the year-earlier period" means
+
+
 _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+ended|through|to\s+(?:june|march|sept))",
                          re.IGNORECASE)
+
+
+# "later in the day", "early in the day": the day the story is on
+_LATER_IN = re.compile(r"\b(?:later|earlier|late|early)\s+in\s+$", re.IGNORECASE)
+_DAY_REACH = 400  # characters a day told stays the one "later in the day" is on
+
+
+def _in_the_day(c: Cand) -> Found | None:
+    """ "He arrived later in the day": the day just told, else the article's day. "The day"
+    alone ("carry the day", "the day they met") is left alone."""
+    if c.g("kind") or not _LATER_IN.search(c.text, max(0, c.start - 14), c.start):
+        return None
+    st = c.state
+    if (st.anchor is not None and st.anchor_granularity == ts.DAY
+            and 0 <= c.start - st.anchor_end <= _DAY_REACH):
+        return Found("DATE", day_value(st.anchor), ts.DAY, relative=True, anchors=False)
+    if c.dct is None:
+        return Found("DATE", "XXXX-XX-XX", ts.DAY, relative=True)
+    return Found("DATE", day_value(c.dct), ts.DAY, relative=True, anchors=False)
 
 
 def h_the_unit(c: Cand) -> Found | None:
@@ -434,6 +501,8 @@ def h_the_unit(c: Cand) -> Found | None:
     or the next when the clause speaks of the future)."""
     unit = norm(c.g("unit"))
     d = c.dct
+    if unit == "day":
+        return _in_the_day(c)
     if unit == "weekend":
         if d is None:
             return Found("DATE", "XXXX-WXX-WE", ts.WEEK, relative=True)
@@ -551,8 +620,58 @@ def h_season(c: Cand) -> Found | None:
     return Found("DATE", f"{year:04d}-{code}", ts.SEASON, mod=mod, relative=True)
 
 
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of a Gregorian year: the first Sunday after the ecclesiastical full moon
+    on or after 21 March (the anonymous Gregorian computus)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_skips, century_rest = divmod(century, 4)
+    moon_fix = (century + 8) // 25
+    moon_lag = (century - moon_fix + 1) // 3
+    epact = (19 * golden + century - leap_skips - moon_lag + 15) % 30
+    four, year_rest = divmod(rest, 4)
+    weekday_fix = (32 + 2 * century_rest + 2 * four - epact - year_rest) % 7
+    correction = (golden + 11 * epact + 22 * weekday_fix) // 451
+    month, day = divmod(epact + weekday_fix - 7 * correction + 114, 31)
+    return date(year, month, day + 1)
+
+
+# "after Easter", "over the Easter weekend", "Easter week": the feast as a time
+_EASTER_TIME_BEFORE = re.compile(
+    r"\b(?:at|on|by|before|after|until|till|since|over|during|around|for|this|last|next|of"
+    r"|from|through|past)\s+(?:the\s+)?$", re.IGNORECASE)
+_EASTER_TIME_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:holidays?|break|recess)\b",
+                                re.IGNORECASE)
+# "Easter Rising", "Easter Island", "Easter Offensive": a name that holds the word
+_EASTER_NAME = re.compile(r"\s+(?!(?:Sunday|Monday|Week|Day)\b)[A-Z][a-z]")
+
+
+def _easter(c: Cand, name: str) -> Found | None:
+    """ "Easter" (its Sunday), "Easter Monday", "Easter week" (the week that ends on Easter
+    Sunday, from Palm Sunday's Monday), in the year named or the nearest one by tense."""
+    if not (c.g("name") or "e")[0].isupper() or _EASTER_NAME.match(c.text, c.end):
+        return None
+    if name == "easter" and not c.g("year") and not (
+            _EASTER_TIME_BEFORE.search(c.text, max(0, c.start - 16), c.start)
+            or _EASTER_TIME_AFTER.match(c.text, c.end)):
+        return None  # "Easter eggs", "the Easter parade": no time named
+    year = year_number(c.g("year")) if c.g("year") else year_for_month(c, 4, 10)
+    if year is None:
+        return Found("DATE", "XXXX-XX-XX", ts.DAY, relative=True)
+    sunday = easter_sunday(year)
+    relative = not c.g("year")
+    if name.endswith("weekend"):
+        return Found("DATE", f"{week_value(sunday)}-WE", ts.WEEK, relative=relative)
+    if name.endswith("week"):
+        return Found("DATE", week_value(sunday), ts.WEEK, relative=relative)
+    day = add_days(sunday, 1) if name.endswith("monday") else sunday
+    return Found("DATE", day_value(day), ts.DAY, relative=relative)
+
+
 def h_holiday(c: Cand) -> Found | None:
     name = norm(c.g("name"))
+    if name.startswith("easter"):
+        return _easter(c, name)
     if name.startswith("thanksgiving"):
         month, day = 11, 0
     elif name == "election day":

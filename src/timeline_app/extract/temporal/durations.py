@@ -15,6 +15,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .values import (
+    CODE_GRAN,
     Cand,
     Found,
     duration_value,
@@ -22,6 +23,7 @@ from .values import (
     norm,
     number,
     qmod,
+    relative_date,
     shift,
     unit_code,
 )
@@ -51,13 +53,22 @@ def h_duration(c: Cand) -> Found | None:
     if num_word == "one" and unit == "day" and _MODAL_BEFORE.search(c.text, max(0, c.start - 12),
                                                                       c.start):
         return Found("DATE", "FUTURE_REF", ts.REFERENCE, relative=True)  # "will one day be"
-    f = Found("DURATION", duration_value(n, code), ts.DURATION, mod=qmod(c.g("qmod")))
     rel = norm(c.g("rel"))
-    if rel in ("first", "latest") and code == "M" and n in (6, 9) and (
-            c.state.anchor_granularity == ts.QUARTER):
-        # "In the first nine months, ...": the report moves from its quarter to the year so
-        # far, and "the 1988 period" that follows is that year's, not its quarter
-        c.state.anchor_granularity = ts.YEAR
+    if (c.text[max(0, c.start - 3):c.start].lower() == "in " and n is not None
+            and float(n).is_integer() and not rel and not c.g("qmod") and code in _POINT_CODES
+            and _IN_BEFORE.search(c.text, max(0, c.start - 4), c.start)
+            and c.dct is not None and not _OF_AFTER.match(c.text, c.end) and c.future()):
+        # "will be redeemed in five years": the time that far ahead, a date (TimeML), not a
+        # length; "within five years" and "in five years of talks" stay lengths
+        return relative_date(c, c.dct, int(n), code, CODE_GRAN[code])
+    f = Found("DURATION", duration_value(n, code), ts.DURATION, mod=qmod(c.g("qmod")))
+    if code == "M" and n in (6, 9) and _year_so_far(c, rel):
+        # "In the (first) nine months, ...": the report moves from its quarter (or the day it
+        # was given) to the year so far; "a year earlier" and "the 1988 period" that follow
+        # are that year's, not its quarter's
+        st = c.state
+        st.anchor_granularity = ts.YEAR
+        st.year_so_far, st.year_so_far_end = int(n), c.end
     # TimeML spans keep "nearly", "more than", "at least" (a mod of the length) and "the nine
     # months", but leave out "about", "only" and the "the" of an adjective: "the two-week visit"
     core = c.m.end("qmod") if norm(c.g("qmod")) in _LOOSE_QMODS else c.start
@@ -74,6 +85,29 @@ def h_duration(c: Cand) -> Found | None:
                 f.start, f.end = shift(c.dct, -k, code), c.dct
             f.relative = True
     return f
+
+
+_POINT_CODES = frozenset({"D", "W", "M", "Y"})
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+_SINCE_AFTER = re.compile(
+    r"\s+(?:since|after|before|of|to|until|till|that|when|ahead|in\s+which)\b", re.IGNORECASE)
+_FINER_THAN_YEAR = frozenset({ts.QUARTER, ts.MONTH, ts.WEEK, ts.DAY})
+
+
+def _year_so_far(c: Cand, rel: str) -> bool:
+    """ "the nine months", "the first six months" of a report that was on a quarter or a day:
+    the part of the year so far. A window up to now ("the past six months") is no such part."""
+    if rel not in ("first", "latest", ""):
+        return False
+    if not rel and c.text[c.start:c.start + 4].lower() != "the ":
+        return False  # "for nine months": a length, not the year's first months
+    if _SINCE_AFTER.match(c.text, c.end):
+        return False  # "the nine months since the coup": counted from an event
+    st = c.state
+    return st.anchor is not None and st.anchor_granularity in _FINER_THAN_YEAR
 
 
 def h_long(c: Cand) -> Found | None:
@@ -109,6 +143,11 @@ def h_units(c: Cand) -> Found | None:
         return None
     return Found("DURATION", duration_value(None, unit_code(c.g("unit") or c.g("unit2"))),
                  ts.DURATION)
+
+
+def h_seasons(c: Cand) -> Found | None:
+    """ "the past three summers": those summers, each of them; a set of seasons (TimeML)."""
+    return Found("SET", f"XXXX-{SEASONS[norm(c.g('seasons'))[:-1]]}", ts.SET)
 
 
 def h_set(c: Cand) -> Found | None:

@@ -17,6 +17,7 @@ from .dates import (
     h_month,
     h_month_rel,
     h_month_year,
+    h_nth_day,
     h_quarter,
     h_season,
     h_second_day,
@@ -26,7 +27,7 @@ from .dates import (
     h_year_ago,
     h_year_end,
 )
-from .durations import h_duration, h_long, h_set, h_units
+from .durations import h_duration, h_long, h_seasons, h_set, h_units
 from .relative import (
     h_ago,
     h_anaphoric,
@@ -52,5 +53,6 @@ HANDLERS: dict[str, Handler] = {
     "iso": h_iso, "month_year": h_month_year,
     "holiday": h_holiday, "year": h_year, "the_unit": h_the_unit, "units": h_units,
     "month": h_month, "week_of": h_week_of, "weekday": h_weekday, "dayword": h_dayword,
-    "ref": h_ref, "second_day": h_second_day,
+    "ref": h_ref, "second_day": h_second_day, "nth_day": h_nth_day,
+    "seasons": h_seasons,
 }

@@ -199,7 +199,7 @@ RULES: list[tuple[str, str]] = [
     ("holiday", (
         r"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?"
         r"|thanksgiving(?:\s+day)?|election\s+day|independence\s+day|halloween"
-        r"|valentine's\s+day|bastille\s+day)"
+        r"|valentine's\s+day|bastille\s+day|easter(?:\s+(?:sunday|monday|weekend|week)(?![a-z]))?)"
         r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
     )),
     ("year", (
@@ -208,7 +208,8 @@ RULES: list[tuple[str, str]] = [
     )),
     ("the_unit", (
         r"(?:(?P<pm>the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|close)\s+of)\s+)?"
-        r"the\s+(?:(?P<kind>full|fiscal|calendar|current)\s+)?(?P<unit>year|week(?:end)?|month)"
+        r"the\s+(?:(?P<kind>full|fiscal|calendar|current)\s+)?(?P<unit>year|week(?:end)?|month"
+        r"|day)"
         r"(?![a-z-])(?!'(?!s\b))"
         r"(?!\s+(?:of(?!\s+\$)|in|to|after|before|earlier|later|following)\b)"
     )),
@@ -230,8 +231,19 @@ RULES: list[tuple[str, str]] = [
     ("second_day", (  # "25" of "on April 24 and 25": the range's second day (see h_second_day)
         r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
     )),
+    # rare forms, late so that the common ones that share their first words are tried first
+    ("nth_day", (  # "today is the eighth day of the blockade", "Oct. 12, the day before the
+        # crash": a day told by an event, see h_nth_day
+        rf"(?:the\s+)?(?P<ord>{ORDINAL_RE})\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\s)"
+        r"|the\s+day(?=\s+(?:before|after)\s+(?:the|an?|his|her|its|their)\s)"
+    )),
+    ("seasons", (  # "the past three summers": so many seasons, each one (h_seasons)
+        rf"(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:{NUMBER_WORD_RE}\s+|few\s+"
+        r"|several\s+)?(?P<seasons>summers|winters|springs|autumns|falls)(?![a-z])"
+    )),
     ("ref", (
-        r"(?P<w>now|currently|then[\s-]+current|current|nowadays|presently|at\s+present"
+        r"(?P<w>now|currently|then[\s-]+current|(?:(?<=until\s)|(?<=till\s)|(?<=by\s))then"
+        r"|current|nowadays|presently|at\s+present"
         r"|these\s+days|a\s+while"
         r"|(?:more\s+|most\s+|until\s+|only\s+)?recently|the\s+past|lately"
         r"|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)[\s-]+term"
@@ -259,9 +271,11 @@ HEADS: frozenset[str] = frozenset(
         "quarter", "quarters", "years", "decades", "centuries", "today", "yesterday",
         "tomorrow", "now", "currently", "current", "nowadays", "presently", "recently",
         "recent", "previously", "formerly", "lately", "future", "soon", "christmas",
-        "thanksgiving", "halloween", "valentine's", "bastille", "noon", "midnight", "midday",
+        "thanksgiving", "halloween", "valentine's", "bastille", "easter", "noon", "midnight",
+        "midday",
         "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
         "nineties", "q1", "q2", "q3", "q4", "year-earlier", "year-ago", "these",
+        "then",
     ]
 )
 # Units and words that begin an expression only with what follows ("year end", "new year's").

@@ -10,7 +10,7 @@ from datetime import date
 
 from timeline_app.domain import timespan as ts
 
-from .anchoring import PAST
+from .anchoring import FUTURE, PAST
 from .calendar import (
     add_days,
     day_value,
@@ -39,6 +39,7 @@ from .values import (
     shift,
     unit_code,
     valid_day,
+    value_at,
     year_for_month,
 )
 
@@ -56,9 +57,37 @@ def h_weekday(c: Cand) -> Found | None:
     if diff == 0:
         return Found("DATE", day_value(d), ts.DAY, relative=True)
     possessive = c.text[c.end:c.end + 2] in ("'s", "\u2019s")  # "Wednesday's ruling": done
-    if not possessive and (c.future() or _until(c)):
+    if not possessive and (_scheduled(c) or c.future() or _until(c)):
         return Found("DATE", day_value(add_days(d, diff % 7)), ts.DAY, relative=True)
     return Found("DATE", day_value(add_days(d, -((-diff) % 7))), ts.DAY, relative=True)
+
+
+# News writes a scheduled event in the simple present: "the envoys meet Monday", "the court
+# hears the case Tuesday", "Clinton leaves Friday for Beijing": such a verb a few words before
+# the weekday, in the same clause, with no past verb between and no "to", "did" or "not"
+# before it ("failed to meet on Monday", "did not meet Monday").
+_SCHEDULED_VERBS = frozenset({
+    "meet", "meets", "leaves", "begins", "opens", "arrives", "visits", "travels", "heads",
+    "resumes", "starts", "hosts", "convenes", "reconvenes", "hears", "votes", "returns",
+})
+_NOT_SCHEDULED_BEFORE = frozenset({"to", "did", "not", "didn't", "never"})
+_PAST_OR_REPORT = frozenset({"said", "says", "told", "was", "were", "had", "did", "ago"})
+
+
+def _scheduled(c: Cand) -> bool:
+    """Whether a verb of a scheduled event, in the simple present, governs the weekday."""
+    words = c.text[max(0, c.start - 60):c.start].split()[-7:]
+    if words and words[-1].lower() == "on":
+        words.pop()
+    for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        w = words[i].lower()
+        if w[-1:] in ",;:.!?\"')":
+            return False  # the clause ends before the weekday
+        if w in _SCHEDULED_VERBS:
+            return i == 0 or words[i - 1].lower() not in _NOT_SCHEDULED_BEFORE
+        if w in _PAST_OR_REPORT or w.endswith("ed"):
+            return False
+    return False
 
 
 def h_dayword(c: Cand) -> Found | None:
@@ -70,6 +99,8 @@ def h_dayword(c: Cand) -> Found | None:
     if w in ("today", "tomorrow") and (_GENERIC_DAY.match(c.text, c.end) or _AGE_OF.search(
             c.text, max(0, c.start - 30), c.start)):
         return None  # "today's youth", "the world of tomorrow": an age, not a day
+    if c.text[c.start] == "T" and _ACRONYM_BEFORE.search(c.text, max(0, c.start - 8), c.start):
+        return None  # "USA Today", "VOA Today": the name of a paper or a programme
     mod = premod(c.g("pre")) if norm(c.g("pre")) in ("early", "late") else None
     f = relative_date(c, c.dct, offset, "D", ts.DAY)
     f.mod = mod
@@ -84,12 +115,15 @@ _GENERIC_DAY = re.compile(
     r"|consumers|workers|women|men)\b",
     re.IGNORECASE)
 _AGE_OF = re.compile(r"\bthe\s+[a-z]+\s+of\s+$", re.IGNORECASE)  # "the people of tomorrow"
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]$")  # case-sensitive: "USA ", "VOA "
 
 
 def h_ref(c: Cand) -> Found | None:
     w = norm(c.g("w"))
     if w == "right now":
         w = "now"
+    if w == "then":
+        return _then(c)
     if w == "a while":  # "for a while": a length nobody counted
         if not _WHILE_BEFORE.search(c.text, max(0, c.start - 8), c.start):
             return None
@@ -110,6 +144,8 @@ def h_ref(c: Cand) -> Found | None:
     if value == "PRESENT_REF" and c.dct is not None:
         f.start = f.end = c.dct
         f.approximate = True
+    elif w.endswith("recently") and w != "until recently" and _TIME_AFTER.match(c.text, c.end):
+        return None  # "most recently last October": the time is the one that follows
     elif w.endswith("recently") or w == "lately":
         f.relative = True
         if c.dct is not None:  # news "recently": the last few months up to the article date
@@ -118,6 +154,32 @@ def h_ref(c: Cand) -> Found | None:
 
 
 _RECENTLY_DAYS = 90
+
+# "until then", "by then": a time reached, the one just named; "since then", "and then" and
+# "then" alone are a sequence of events, not a time of their own
+_UNTIL_THEN = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+_THEN_REACH = 200  # characters back the time "then" stands for may have been named
+
+
+def _then(c: Cand) -> Found | None:
+    """ "Rights end on Nov. 30. Until then, ...": the day (or month, year) named just before."""
+    st = c.state
+    if (st.anchor is None or not 0 <= c.start - st.anchor_end <= _THEN_REACH
+            or st.anchor_granularity not in GRAN_ORDER
+            or not _UNTIL_THEN.search(c.text, max(0, c.start - 7), c.start)):
+        return None
+    return Found("DATE", value_at(st.anchor, st.anchor_granularity), st.anchor_granularity,
+                 relative=True, anchors=False)
+
+
+# a time expression right after "recently" ("most recently last October", "recently, on
+# Tuesday"): it, not "recently", says when. Months only capitalised ("may", "march" are verbs).
+_TIME_AFTER = re.compile(
+    r",?\s+(?:(?:on|in|at)\s+)?(?:last|this|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day|(?-i:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+    r"|(?:1[5-9]|20)\d\d\b)",
+    re.IGNORECASE)
+
 
 _WHILE_BEFORE = re.compile(r"\b(?:for|after)\s+$", re.IGNORECASE)
 _DISCOURSE_NOW = re.compile(r"now\s*,", re.IGNORECASE)
@@ -226,6 +288,7 @@ def h_ago(c: Cand) -> Found | None:
     f = relative_date(c, base, sign * int(n), code, gran)
     f.mod = mod
     f.anchors = not year_back
+    f.narrative = anaphoric and not year_back and base is not None and base is st.anchor
     return f
 
 
@@ -251,7 +314,9 @@ def h_anaphoric(c: Cand) -> Found | None:
     fine_enough = GRAN_ORDER.index(gran) <= GRAN_ORDER.index(st.anchor_granularity) if (
         st.anchor_granularity in GRAN_ORDER) else False
     base = st.anchor if st.anchor is not None and fine_enough else c.dct
-    return relative_date(c, base, sign, code, gran)
+    f = relative_date(c, base, sign, code, gran)
+    f.narrative = base is not None and base is st.anchor
+    return f
 
 
 def _named_day(c: Cand, ref: str, rel: str) -> date | None:
@@ -295,7 +360,8 @@ def h_rel_unit(c: Cand) -> Found | None:
         if c.dct is not None:
             f.start, f.end = shift(c.dct, -1, code), c.dct
         return f
-    anaphoric = rel in _ANAPHORIC or (unit in ("day", "night") and rel in ("the next",))
+    anaphoric = rel in _ANAPHORIC or (unit in ("day", "night") and rel in ("the next",)) or (
+        rel == "the next" and _told_in_a_history(c))
     base = _base_for(c, anaphoric)
     if unit in ("day", "night"):
         if rel in ("this", "the current", "the latest", "last", "past", "the past", "the last"):
@@ -336,10 +402,19 @@ def h_rel_unit(c: Cand) -> Found | None:
         return f
     f = relative_date(c, base, sign, code, gran)
     f.mod = mod
+    f.narrative = anaphoric and base is not None and base is st.anchor
     return f
 
 
 _COMPARED = re.compile(r"\b(?:compared|from|against|versus|with)\b[^.;]*$", re.IGNORECASE)
+
+
+def _told_in_a_history(c: Cand) -> bool:
+    """ "In 1942 the army attacked. The next year it retreated": in a history told in the past
+    tense, "the next year" follows the story's year, not the date of writing (news keeps "over
+    the next year" for the twelve months ahead)."""
+    st = c.state
+    return st.anchor is not None and st.in_history() and c.tense() != FUTURE
 
 
 def _pod(f: Found, pod: str) -> Found:

@@ -48,6 +48,9 @@ class Found:
     core: tuple[int, int] | None = None  # sub-span to report, relative to the candidate
     anchors: bool = True  # may anchor what follows (a year-back comparison does not)
     calendar: bool = True  # a calendar period (a fiscal quarter is numbered otherwise)
+    # counted from the story's last date ("the following year", "two years later"): its year
+    # becomes the narrative's, like a year written out
+    narrative: bool = False
 
 
 @dataclass(slots=True)
