@@ -384,3 +384,10 @@ class TestEarningsReportPeriods:
         text = ("The junta fell on Oct. 3. In the nine months since the coup, prices rose. "
                 "The next day, talks began.")
         assert self.got(text)[-1] == ("The next day", "DATE", "1989-10-04")
+
+
+def test_years_ago_today_is_that_day_years_back():
+    found = {x.text: x.time.value for x in tag("Forty years ago today, Iraq invaded Iran. Ten "
+                                                  "years ago this month, the wall fell.",
+                                                  date(2020, 9, 22))}
+    assert found == {"Forty years ago today": "1980-09-22", "Ten years ago this month": "2010-09"}

@@ -91,6 +91,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<unit>{UNIT_RE})(?:\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back"
         r"|(?:before|after|previously)(?=\s*[,.;:)]|\s*$)|(?:before|after)\s+(?:that|this)(?![a-z]))"
+        # "forty years ago today", "ten years ago this month": that day or month, years back
+        r"(?:(?<=ago)\s+(?P<pin>today|this\s+(?:week|month))(?![a-z]))?"
     )),
     ("anaphoric", (
         r"the\s+(?P<which>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)"

@@ -285,6 +285,9 @@ def h_ago(c: Cand) -> Found | None:
           and st.anchor_granularity in GRAN_ORDER
           and GRAN_ORDER.index(st.anchor_granularity) > GRAN_ORDER.index(gran)):
         gran = st.anchor_granularity
+    pin = c.g("pin")
+    if pin and base is not None:  # "forty years ago today": the day itself, so many years back
+        gran = ts.DAY if pin == "today" else ts.WEEK if pin.endswith("week") else ts.MONTH
     f = relative_date(c, base, sign * int(n), code, gran)
     f.mod = mod
     f.anchors = not year_back
