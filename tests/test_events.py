@@ -723,3 +723,14 @@ def test_who_speaks_after_a_quote_or_an_inverted_verb():
     events = run("In speeches before the ceremony, the ministers said their countries saw "
                  "Kenya as a partner.")
     assert not [e for e in events if e.source == "kenya"]
+
+
+def test_sanctions_on_a_countrys_companies_or_officials():
+    events = run("Britain said it was sanctioning two companies in Egypt on Friday.",
+                 {"Friday": FRIDAY})
+    sanctions = one(events, "sanctions")
+    assert (sanctions.source, sanctions.target) == ("united-kingdom", "egypt")
+    sanctions = one(run("Britain sanctioned five Iranian officials."), "sanctions")
+    assert (sanctions.source, sanctions.target) == ("united-kingdom", "iran")
+    events = run("Britain is sanctioning two companies in Egypt that supplied weapons to Chad.")
+    assert not [e for e in events if e.type == "arms_supply"], "the companies supplied them"

@@ -262,9 +262,16 @@ def relative_clause_head(
     for mention in reversed(mentions):
         if mention.span[1] <= match.start():
             if match.start() - mention.span[1] <= 2:
+                if last_word(text[max(sentence_start, mention.span[0] - 20):mention.span[0]]) in (
+                    _PLACES
+                ):
+                    return None  # "two companies in Egypt that supplied weapons": the firms
                 return Party(mention.actor, mention.span)
             return None
     return None
+
+
+_PLACES = frozenset(("in", "from", "at", "near", "inside", "outside"))
 
 
 def is_participle_clause(text: str, sentence_start: int, trigger_start: int) -> bool:
