@@ -33,7 +33,7 @@ SURFACES = {
     "Guinea-Bissau": "guinea-bissau", "Taiwan": "taiwan", "Washington": "united-states",
     "Petro": "petro", "Maduro": "maduro", "Barbados": "barbados", "Ukraine": "ukraine",
     "Saudi Arabia": "saudi-arabia", "Russia": "russia", "Venezuela": "venezuela",
-    "China": "china", "Nigerian": "nigeria",
+    "China": "china", "Nigerian": "nigeria", "Japan": "japan", "Iraq": "iraq",
 }
 MODIFIERS = {"Iranian", "Syrian", "Turkish", "Kenyan", "Nigerian"}
 
@@ -734,3 +734,27 @@ def test_sanctions_on_a_countrys_companies_or_officials():
     assert (sanctions.source, sanctions.target) == ("united-kingdom", "iran")
     events = run("Britain is sanctioning two companies in Egypt that supplied weapons to Chad.")
     assert not [e for e in events if e.type == "arms_supply"], "the companies supplied them"
+
+
+def test_acts_spoken_of_as_possible_or_planned_did_not_happen():
+    assert not [e for e in run("Kenya is committed to a possible strike against Somalia.")
+                if e.type == "military_action"]
+    assert not [e for e in run("Okafor planned to visit Chad.") if e.type == "meeting"]
+    # a scheduled act is news of its own
+    assert one(run("Okafor is expected to visit Chad on Friday.", {"Friday": FRIDAY}),
+               "meeting").target == "chad"
+
+
+def test_a_noun_after_an_article_names_its_agent_right_before_it_or_not_at_all():
+    events = run("Iran condemned the bombing of embassies in Kenya.")
+    assert not [e for e in events if e.type == "military_action"]
+    assert one(events, "condemnation").target is None
+    events = run("Japan, eager to rebut foreign criticism of Kenya, hailed the deal.")
+    assert not [e for e in events if e.type == "criticism"]
+
+
+def test_allies_need_their_preposition_next_to_them():
+    events = run("If the allies succeed, Iran will have fought a war with Iraq.")
+    assert not [e for e in events if e.type == "alliance"]
+    alliance = one(run("Iran, another close ally of Syria, said nothing."), "alliance")
+    assert (alliance.source, alliance.target) == ("iran", "syria")

@@ -276,6 +276,10 @@ def _event(
     if target is None and pattern.target == "either":
         target = find_target_after(text, s_end, trigger, mentions, pattern.preps, set(),
                                    apposition_ok=True, stop=stop)
+        if target is not None and pattern.adjacent_preps and not _prep_adjacent(
+            text, trigger, target, pattern.preps
+        ):
+            target = None  # "If the allies succeed, ... a war with Kuwait": not Kuwait's allies
     exclude = _family(target.actor, actors) if target else set()
     between = _between(text, trigger, mentions, actors) if trigger_text[-7:].lower() == (
         "between") else None
@@ -319,7 +323,9 @@ def _event(
         source = _whose_country(text, source, trigger, actors)
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
         return None
-    if trigger_text.lower() in pattern.nominal and not _has_agent(text, trigger, source):
+    if (trigger_text.lower() in pattern.nominal or _determined_gerund(text, trigger)) and not (
+        _has_agent(text, trigger, source)
+    ):
         return None
     if pattern.type != "statement" and _unowned_noun_in_speech(text, s_start, trigger, source):
         return None
@@ -497,7 +503,7 @@ _HARM_OF = re.compile(
     r"(?:[\w.’'-]+\s+){0,3}$"
     # "condemned the bomb attacks on U.S. embassies in Kenya": those hit, not those condemned
     r"|\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|shootings?|shelling|massacres?)\s+"
-    r"(?:[\w.’'-]+\s+){0,4}?(?:on|at|in|against|outside|near)\s+(?:[\w.’'-]+\s+){0,3}$",
+    r"(?:[\w.’'-]+\s+){0,4}?(?:on|at|in|of|against|outside|near)\s+(?:[\w.’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _JUDGEMENTS = frozenset(("criticism", "condemnation"))
@@ -716,6 +722,27 @@ def _unnamed_speaker(
     noun_start = trigger[0] - len(before) + noun.start()
     gap = text[source.span[1]:noun_start]
     return not re.fullmatch(r"(?:['’]s)?\s*(?:\w+\s+){0,2}", gap)
+
+
+def _prep_adjacent(
+    text: str, trigger: tuple[int, int], target: Party, preps: Sequence[str]
+) -> bool:
+    """Whether one of `preps` ends the trigger or opens the gap to the target ("ally of X")."""
+    if target.span[0] < trigger[1]:
+        return True
+    words = text[trigger[0]:trigger[1]].split()
+    if words and words[-1].lower() in preps:
+        return True
+    gap = text[trigger[1]:target.span[0]].split(maxsplit=1)
+    return bool(gap) and gap[0].lower() in preps
+
+
+def _determined_gerund(text: str, trigger: tuple[int, int]) -> bool:
+    """ "the bombing of U.S. embassies": an -ing word after an article is a noun, and a noun
+    names its agent right before it or not at all."""
+    word = text[trigger[0]:trigger[1]].split(maxsplit=1)
+    return bool(word) and word[0].endswith("ing") and _ADJECTIVAL.search(
+        text, max(0, trigger[0] - 5), trigger[0]) is not None
 
 
 def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:

@@ -751,7 +751,8 @@ _OPPOSED = re.compile(
 _IRREALIS = re.compile(
     r"\b(?:s(?:ought|eeks?|eeking)|tr(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|"
     r"wants?|wanted|aim(?:s|ed|ing)?|threat(?:en|ens|ened|ening)|plot(?:s|ted|ting)?|"
-    r"fail(?:s|ed|ing)?)\s+to\s+(?:\w+\s+)?$",
+    # (scheduled acts, "is due to visit", are news of their own and stay)
+    r"fail(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?)\s+to\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -790,8 +791,17 @@ _PONDERED = re.compile(
 )
 
 
+# An act only spoken of as possible: "a possible strike against Iraq", "any attack on Iran".
+_MAYBE = re.compile(
+    r"\b(?:possible|potential|planned|proposed|threatened|would-be|future|any|eventual)\s+$",
+    re.IGNORECASE,
+)
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
     begin = max(sentence_start, trigger_start - 40)
+    if _MAYBE.search(text, max(sentence_start, trigger_start - 12), trigger_start):
+        return True
     if may_hold(text[begin:trigger_start], _PROPOSED_NEEDLES) and (
         _PROPOSED.search(text, begin, trigger_start)
         or _PONDERED.search(text, begin, trigger_start)

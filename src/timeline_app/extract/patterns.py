@@ -16,7 +16,7 @@ TARGET_MODES = ("after", "before", "either", "near", "none")
 _KEYS = {
     "type", "polarity", "triggers", "source", "target", "preps", "requires_target",
     "inherit_target", "negated", "summary", "nominal", "symmetric", "reverse",
-    "locative", "object_until",
+    "locative", "object_until", "adjacent_preps",
 }
 
 
@@ -41,6 +41,7 @@ class Pattern:
     reverse: bool = False  # the target acts on the source ("thanked X for its support")
     locative: bool = False  # a place the act happens in is acted upon ("strikes in Iran")
     object_until: tuple[str, ...] = ()  # words ending the object ("accused X of ...")
+    adjacent_preps: bool = False  # the preposition follows the trigger directly ("ally of X")
     prefixes: frozenset[str] | None = None  # what a trigger can start with (trigger_index.py)
 
 
@@ -91,5 +92,6 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         reverse=bool(entry.get("reverse", False)),
         locative=bool(entry.get("locative", False)),
         object_until=tuple(w.lower() for w in entry.get("object_until", ())),
+        adjacent_preps=bool(entry.get("adjacent_preps", False)),
         prefixes=trigger_prefixes(alternation),
     )
