@@ -758,3 +758,21 @@ def test_allies_need_their_preposition_next_to_them():
     assert not [e for e in events if e.type == "alliance"]
     alliance = one(run("Iran, another close ally of Syria, said nothing."), "alliance")
     assert (alliance.source, alliance.target) == ("iran", "syria")
+
+
+def test_an_invaded_place_that_is_no_actor_still_makes_an_event():
+    events = run("Kenya invaded the Lamu Islands on Friday.", {"Friday": FRIDAY})
+    invasion = one(events, "military_action")
+    assert (invasion.source, invasion.target, invasion.time) == ("kenya", None, FRIDAY)
+    sinking = one(run("A Kenyan submarine sank the Somalia cruiser."), "military_action")
+    assert (sinking.source, sinking.target) == ("kenya", "somalia")
+
+
+def test_a_participle_takes_the_subject_of_the_clause_it_follows():
+    text = ("Okafor shuttled between Kenya and Chad, but the talks failed and Egypt sided "
+            "with Chad, imposing sanctions on Kenya and offering military supplies to Chad.")
+    events = run(text)
+    assert one(events, "negotiation").source == "okafor"
+    assert (one(events, "sanctions").source, one(events, "sanctions").target) == ("egypt", "kenya")
+    arms = one(events, "arms_supply")
+    assert (arms.source, arms.target) == ("egypt", "chad")

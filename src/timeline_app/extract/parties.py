@@ -460,10 +460,14 @@ def find_subject(
     the first such
     actor of the sentence (the main clause's subject) is taken instead of the nearest.
     """
+    trigger_start, trigger_end = trigger
+    if main_only:
+        # "the talks failed and Washington sided with Britain, imposing sanctions": the
+        # participle shares the subject of the clause it follows, not the sentence's first
+        sentence_start = _coordinated_clause(text, sentence_start, trigger_start, mentions)
     best_end = sentence_start
     candidate: MentionLike | None = None  # a Party is made for the one returned only
     object_end: int | None = None
-    trigger_start, trigger_end = trigger
     for mention in mentions:  # in text order: none after one that starts past the trigger
         start, end = mention.span
         if start > trigger_start:
@@ -517,6 +521,27 @@ _INVERTED_GAP = re.compile(
     r"\s*,?\s*(?:(?:the|a)\s+)?(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|minister|"
     r"president|chief|official|envoy|ambassador|secretary|general|leader|head)\s+){0,4}"
 )
+_COORDINATOR = re.compile(r"(?:;|,?\s+(?:but|and|while|whereas))\s+(?:the\s+)?$")
+
+
+def _coordinated_clause(
+    text: str, sentence_start: int, trigger_start: int, mentions: Sequence[MentionLike],
+) -> int:
+    """Where the last clause coordinated before the trigger opens with an actor as its
+    subject ("..., but the talks failed and Washington sided with ..."); else the sentence
+    start."""
+    start = sentence_start
+    for mention in mentions:
+        begin, end = mention.span
+        if begin >= trigger_start:
+            break
+        if begin <= sentence_start or not opens_clause(text, end):
+            continue
+        if _COORDINATOR.search(text, max(sentence_start, begin - 12), begin):
+            start = begin
+    return start
+
+
 _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s+")
 _TITLE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\.?\s+)?")
 
