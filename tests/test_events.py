@@ -776,3 +776,11 @@ def test_a_participle_takes_the_subject_of_the_clause_it_follows():
     assert (one(events, "sanctions").source, one(events, "sanctions").target) == ("egypt", "kenya")
     arms = one(events, "arms_supply")
     assert (arms.source, arms.target) == ("egypt", "chad")
+
+
+def test_a_coordinated_verb_takes_its_own_time_not_the_one_before_and():
+    may21 = TimeSpan("2014-05-21", "day", date(2014, 5, 21), date(2014, 5, 21))
+    june14 = TimeSpan("2014-06-14", "day", date(2014, 6, 14), date(2014, 6, 14))
+    events = run("Kenya landed troops on May 21 and recaptured the port from Somalia on June 14.",
+                 {"May 21": may21, "June 14": june14})
+    assert one(events, "military_action").time == june14

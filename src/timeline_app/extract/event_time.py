@@ -68,6 +68,8 @@ def choose_time(
         if end <= trigger[0]:
             between = (end, trigger[0])
             distance = trigger[0] - end
+            if _AND_VERB.match(text, end, trigger[0]):
+                distance += 500  # "landed on May 21 and recaptured Stanley on June 14"
         else:
             between = (trigger[1], start)
             distance = max(0, start - trigger[1])
@@ -88,6 +90,10 @@ def choose_time(
     if published is None:
         return UNDATED, "", None, TIME_UNKNOWN
     return _article_day(published), "", None, TIME_FROM_ARTICLE_DATE
+
+
+# A time that ends the verb phrase before a coordinated one: "landed on May 21 and recaptured".
+_AND_VERB = re.compile(r"[ \t]+and[ \t]+(?:then[ \t]+|later[ \t]+)?$")
 
 
 # Between a speech verb and the time of speaking: "said on Sunday", "said in a statement on
