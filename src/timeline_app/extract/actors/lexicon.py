@@ -30,6 +30,7 @@ from timeline_app.domain.actor import ACTOR_KINDS, PERSON, STATE, Actor
 from timeline_app.extract.actors.tokens import (
     STRICT_RUN,
     TOKEN,
+    alternation,
     norm_token,
     phrase_key,
     starts_like_name,
@@ -71,6 +72,8 @@ class Phrase:
     actors: tuple[str, ...]
     via: str  # name | alias | demonym | capital | organ | block
     plural: bool = False  # "Russians" (a head noun) rather than "Russian" (a modifier)
+    # The actor itself when there is only one candidate, so the recogniser need not look it up.
+    actor: Actor | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -120,9 +123,13 @@ class ActorLexicon:
     # "Tuesday"), so the recogniser skips them at once next time. Adding is thread-safe.
     noise: set[str] = field(default_factory=set, repr=False)
     gaps: dict[str, bool] = field(default_factory=dict, repr=False)  # same, for title gaps
+    # Same: run text -> what its words can mean before context is read (plans.Piece tuples).
+    plans: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
     # "bloc" -> ("ecowas", "european-union", ...): organisations a definite description may
     # stand for ("the bloc", "the alliance"), from each entry's `described` list.
     described: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Same: (actor id, surface forms a text used) -> the actor with those forms in its aliases.
+    variants: dict[tuple[str, ...], Actor] = field(default_factory=dict, repr=False)
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -443,7 +450,7 @@ def _index(
     for key, by_via in candidates.items():
         via = _best_via(by_via)
         ids = tuple(by_via[via])
-        phrase = Phrase(ids, via, key in plural)
+        phrase = Phrase(ids, via, key in plural, actors[ids[0]] if len(ids) == 1 else None)
         match = STRICT_RUN.match(key)
         head = match.group() if match else key
         if match and match.end() < len(key):
@@ -498,9 +505,7 @@ def _best_via(by_via: dict[str, list[str]]) -> str:
 
 
 def _tail_pattern(rests: list[str]) -> re.Pattern[str]:
-    words = sorted(rests, key=len, reverse=True)
-    body = "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?:['’]s)?[ \t]+({body})\b", re.IGNORECASE)
+    return re.compile(rf"(?:['’]s)?[ \t]+({alternation(rests)})\b", re.IGNORECASE)
 
 
 def _surnames(name: str, surname: str | None) -> list[str]:

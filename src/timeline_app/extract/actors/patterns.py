@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.extract.actors.lexicon import ActorLexicon
+from timeline_app.extract.actors.tokens import alternation as _alternation
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,6 @@ class Patterns:
     bare_organ: re.Pattern[str]  # "the embassy", "the Foreign Ministry"
     # "(t)he junta", "(t)he regional bloc", "(t)he Iran-backed militia": group 1 is the noun
     description: re.Pattern[str]
-
-
-def _alternation(phrases: object) -> str:
-    words = sorted({str(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words) or "(?!)"
 
 
 @functools.lru_cache(maxsize=16)

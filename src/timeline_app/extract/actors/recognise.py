@@ -2,10 +2,11 @@
 
 Speed shapes the design: the budget is a fraction of a millisecond per article, so the text is
 never scanned once per name. One regex finds the runs of capitalised words ("President Bashar
-Assad", "UN Security Council"); each run is cut into tokens and looked up by n-grams in a dict.
-Everything lower-case that matters ("Syrian regime", "Russia's foreign minister", "spokeswoman
-Victoria Nuland") is checked with a small anchored regex at the edge of a run, so it costs
-nothing where there is no run.
+Assad", "UN Security Council"); what a run's words can mean (its tokens, the lexicon phrases
+they start, where a name ends) is worked out once per run text (plans.py), so that per article
+only what depends on the context is checked. Everything lower-case that matters ("Syrian
+regime", "Russia's foreign minister", "spokeswoman Victoria Nuland") is checked with a small
+anchored regex at the edge of a run, so it costs nothing where there is no run.
 """
 
 from __future__ import annotations
@@ -19,43 +20,41 @@ from operator import attrgetter
 
 from timeline_app.domain.actor import GROUP, ORGANISATION, PERSON, STATE, Actor
 from timeline_app.extract.actors.lexicon import ActorLexicon, Phrase
-from timeline_app.extract.actors.mention import ActorFindings, ActorMention, make_mention
+from timeline_app.extract.actors.mention import ActorFindings, ActorMention, Draft
 from timeline_app.extract.actors.patterns import Patterns, patterns_for
+from timeline_app.extract.actors.plans import (
+    BLOCK,
+    LOOSE,
+    NOISE,
+    NOTHING,
+    PERSON_PHRASE,
+    PERSON_WORD,
+    PLAIN,
+    TAIL_ONLY,
+    WEAK,
+    Piece,
+    Token,
+    plan,
+)
 from timeline_app.extract.actors.tokens import (
-    CONNECTORS,
     LEAD_WORDS,
     LEADING_PARTICLES,
     RUN_AND_NEXT,
     TOKEN,
-    clean_token,
-    ends_possessive,
     norm_token,
 )
 
 _LEADS = frozenset(LEAD_WORDS)
 _LEAD_ENDINGS = frozenset(w[-2:] for w in LEAD_WORDS)
-_POSSESSIVES = frozenset({"'s", "’s"})
 _OF = (" of ", " of the ", " of the\t", "\tof ")
 _AFFILIATED = re.compile(r",?[ \t]+(?:of|from|at|for)[ \t]+(?:the[ \t]+)?")
 _AFTER_NAME = frozenset(" \t'’")
 # "Hadi al-Bahra" is not President Hadi: the name goes on with a particle.
 _NAME_GOES_ON = re.compile(r"[ \t](?:al|el|ad|as|ash|bin|ibn|abu|bint|ben)[- ][A-Z]")
-# Words after a country's name that make it a party's or a movement's name.
-_MOVEMENT_WORDS = frozenset(
-    "Liberation Party Movement Front Brotherhood Congress Airlines Airways Daily".split()
-)
-# Words that make a city name part of an institution's or a treaty's name ("Lima Group").
-_INSTITUTION_WORDS = frozenset(
-    """Group Groups State University Agreement Agreements Accord Accords Conference Declaration
-    Protocol Olympics Olympic Stock Exchange Times Post Club Airport Metro Marathon Convention
-    Conventions Process Format Institute Center Centre Museum Stadium Region Oblast Province
-    Consensus Principles Charter Communique Club Zoo Festival Fair Summit Forum Initiative
-    Memorandum Plan Peace Statement Document Treaty Pact School Mayor Police""".split()
-)
+_GOES_ON_FIRST = frozenset("aeib")  # first letters of those particles: a cheap test first
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z]+)")
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "az", "an", "ul", "ud"})
 _TITLE_CONNECTORS = frozenset({"of", "the", "for", "to"})
-_NAME_PARTICLES = CONNECTORS - {"of", "the", "and", "for", "y", "la", "le"}
 _TITLE_GAP_PUNCT = re.compile(r"[,;:()\"“”—–]|[.!?][ \t]|\n")
 _SLUG = re.compile(r"[^a-z0-9]+")
 # How many sentences before a definite description its actor may have been named in; an organ
@@ -67,51 +66,18 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|into|across|around|outside|inside|throu
                        r"[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
-_PIECES: dict[str, tuple[tuple[tuple[int, str, str], ...], ...]] = {}
-
-
-def _pieces(run: str) -> tuple[tuple[tuple[int, str, str], ...], ...]:
-    """(offset, token, key) of each token of a run, split where a sentence ends inside it.
-
-    Context-free, so cached by the run's text: names recur within and across articles.
-    """
-    found = _PIECES.get(run)
-    if found is not None:
-        return found
-    pieces: list[tuple[tuple[int, str, str], ...]] = []
-    current: list[tuple[int, str, str]] = []
-    position = 0
-    for part in run.split():
-        position = run.find(part, position)
-        token = clean_token(part)
-        if token:
-            current.append((position, token, norm_token(token)))
-        position += len(part)
-        if token != part and part[-1] == "." and current:
-            pieces.append(tuple(current))  # "in Syria. The": a sentence ends inside the run
-            current = []
-    if current:
-        pieces.append(tuple(current))
-    result = tuple(pieces)
-    if len(_PIECES) > 50_000:
-        _PIECES.clear()
-    _PIECES[run] = result
-    return result
-
-
 _SPAN = attrgetter("span")
+# Where mentions are made most, a Draft is made bare and its slots set: the class call and
+# its __init__ frame cost as much again.
+_NEW = object.__new__
 
 
-class _Mention:
-    """A mention while the scan still edits it (plain class: cheaper than the frozen one)."""
-
-    __slots__ = ("actor", "head", "span", "via")
-
-    def __init__(self, actor: str, span: tuple[int, int], via: str, head: bool) -> None:
-        self.actor = actor
-        self.span = span
-        self.via = via
-        self.head = head
+def _index_after(tokens: tuple[Token, ...], i: int, offset: int) -> int:
+    """The first token after token i that starts at or after `offset` in the run."""
+    j = i + 1
+    while j < len(tokens) and tokens[j][1] < offset:
+        j += 1
+    return j
 
 
 @dataclass(slots=True)
@@ -142,6 +108,11 @@ class _Scan:
     """One pass over one text; the passes share what earlier ones found (mentions in order,
     people seen, organs named) so that later references resolve against them."""
 
+    __slots__ = (
+        "candidates", "discovered", "ignored", "lex", "loose", "mentions", "organs", "pat",
+        "published", "seen", "sorted_count", "text",
+    )
+
     def __init__(
         self, text: str, lexicon: ActorLexicon, published: date | None,
         ignored: Sequence[tuple[int, int]],
@@ -152,7 +123,8 @@ class _Scan:
         # A datetime would not compare with the dates of offices: keep the day only.
         self.published = published.date() if isinstance(published, datetime) else published
         self.ignored = sorted(ignored)
-        self.mentions: list[_Mention] = []
+        self.mentions: list[Draft] = []
+        self.sorted_count = 0  # the mentions are in span order while there are this many
         self.candidates: list[_Candidate] = []
         self.loose: list[tuple[int, int, str]] = []  # unknown single capitalised words
         self.seen: set[str] = set()
@@ -163,26 +135,25 @@ class _Scan:
     def lexicon_pass(self) -> None:
         text = self.text
         lex = self.lex
-        plain = lex.plain
-        tails = lex.tails
-        phrases = lex.phrases
-        person_keys = lex.person_keys
         after_words = lex.titles.after_words
         mentions = self.mentions
+        loose = self.loose
         ignored = self.ignored
         noise = lex.noise
+        plans = lex.plans
+        new = _NEW
         for run in RUN_AND_NEXT.finditer(text):
+            word = run[1]  # the lower-case word after it, run[2], is read only when needed
+            if word in noise:
+                continue
             start = run.start()
             if ignored and self._is_ignored(start):
-                continue
-            word, following = run.groups()
-            if word in noise:
                 continue
             if start:
                 before = text[start - 1]
                 if before == " ":
                     if text[start - 3:start - 1] in _LEAD_ENDINGS and text[
-                        text.rfind(" ", max(0, start - 10), start - 1) + 1:start - 1
+                        text.rfind(" ", (start - 10 if start > 10 else 0), start - 1) + 1:start - 1
                     ] in _LEADS:
                         word, start = self._leading_particles(word, start, run.end(1))
                 elif before in "-'’":
@@ -191,55 +162,63 @@ class _Scan:
                     start = run.end(1) - len(word)
                 elif before.isalnum():
                     continue
-            for piece in _PIECES.get(word) or _pieces(word):
-                if len(piece) > 1:
-                    self._run([(t, start + o, start + o + len(t)) for o, t, _ in piece],
-                              [k for _, _, k in piece])
-                    continue
-                offset, token, key = piece[0]
-                begin = start + offset
-                end = begin + len(token)
-                known = plain.get(key)
-                if known is None and len(key) > 3 and key.isupper():
-                    key = key.title()  # a dateline or headline in capitals: "KABUL"
-                    known = plain.get(key)
-                if known is not None:
+            for piece in plans.get(word) or plan(lex, word):
+                mode = piece.mode
+                if mode == PLAIN:
                     # One word naming one state or organisation, with nothing after it that
                     # could make it an organ, a role or a longer name: the fast path.
-                    name_end = end - 2 if text[end - 2:end] in _POSSESSIVES else end
+                    _, offset, end, name_end = piece.first
+                    begin = start + offset
+                    name_end += start
                     after = text[name_end:name_end + 1]
                     if (
-                        (after not in _AFTER_NAME or following not in after_words)
+                        (after not in _AFTER_NAME or run[2] not in after_words)
                         and not (text.endswith(_OF, 0, begin) and self._title_of(begin))
-                        and (key not in tails or not tails[key][0].match(text, name_end))
+                        and (piece.tail is None or not piece.tail.match(text, name_end))
                     ):
+                        known = piece.known
                         head = True
-                        if known[2] and after in " \t" and text[end + 1:end + 2].isalpha():
+                        if known[2] and after in " \t" and text[
+                            start + end + 1:start + end + 2
+                        ].isalpha():
                             head = False  # "Russian citizens": a modifier
-                        mentions.append(_Mention(known[0], (begin, name_end), known[1], head))
+                        # Draft(known[0], (begin, name_end), known[1], head), in half the time
+                        draft = new(Draft)
+                        draft.actor = known[0]
+                        draft.span = (begin, name_end)
+                        draft.via = known[1]
+                        draft.head = head
+                        mentions.append(draft)
                         continue
-                elif key in person_keys and key not in tails:
-                    # A known person named by one word ("Assad"), with no title before and
-                    # no "regime" after: the fast path for people.
-                    name_end = end - 2 if text[end - 2:end] in _POSSESSIVES else end
+                elif mode == LOOSE:
+                    offset, name_end, key = piece.loose
+                    loose.append((start + offset, start + name_end, key))
+                    continue
+                elif mode == PERSON_WORD:
+                    _, offset, _, name_end = piece.first
+                    begin = start + offset
+                    name_end += start
                     if (
                         text[name_end:name_end + 1] not in _AFTER_NAME
-                        or following not in after_words
-                    ) and not self._title_before(begin) and not _NAME_GOES_ON.match(
-                        text, name_end
+                        or run[2] not in after_words
+                    ) and not self._title_before(begin) and not (
+                        text[name_end + 1:name_end + 2] in _GOES_ON_FIRST
+                        and _NAME_GOES_ON.match(text, name_end)
                     ):
-                        actor = self._pick(phrases[key])
+                        # A known person named by one word ("Assad"), with no title before
+                        # and no "regime" after: the fast path for people.
+                        phrase = piece.phrase
+                        actor = self._pick(phrase)
                         self.seen.add(actor.id)
-                        mentions.append(_Mention(actor.id, (begin, name_end), phrases[key].via,
-                                                 True))
+                        mentions.append(Draft(actor.id, (begin, name_end), phrase.via, True))
                         continue
-                if (key in phrases or key in tails) or "-" in key:
-                    self._run([(token, begin, end)], [key])
-                elif key.lower() not in lex.titles.words and self._name_like(key):
-                    raw_end = end - 2 if ends_possessive(token) else end
-                    self.loose.append((begin, raw_end, key))
-                elif word == token and len(noise) < 100_000:
-                    noise.add(word)  # "The", "Tuesday": never anything, wherever they stand
+                elif mode == NOISE:
+                    if len(noise) < 100_000:
+                        noise.add(word)  # "The", "Tuesday": never anything, wherever they stand
+                    continue
+                elif mode == NOTHING:
+                    continue
+                self._run(piece, start)  # several words, or the fast paths did not apply
 
     def _title_of(self, start: int) -> bool:
         """Whether "<title> of (the)" ends right before `start` ("president of Syria")."""
@@ -277,41 +256,40 @@ class _Scan:
         index = bisect.bisect_right(self.ignored, (pos, len(self.text) + 1)) - 1
         return index >= 0 and self.ignored[index][0] <= pos < self.ignored[index][1]
 
-    def _run(self, tokens: list[tuple[str, int, int]], keys: list[str]) -> None:
-        words = self.lex.titles.words
-        heads = self.lex.titles.heads
-        count = len(tokens)
+    def _run(self, piece: Piece, base: int) -> None:
+        """The mentions in one piece of a run whose first character is at `base`."""
+        steps = piece.steps
+        count = piece.count
         i = 0
         titled = False  # the previous token ends a title ("Minister" in "Foreign Minister ...")
         while i < count:
-            key = keys[i]
-            if key in CONNECTORS:
+            step = steps[i]
+            if step.connector:
                 i += 1
                 titled = False
                 continue
-            if i == 0 and (count > 1 or key in self.lex.person_keys) and (
-                key.lower() not in words
-            ):
-                titled = self._title_before(tokens[0][1])
+            if i == 0 and step.title_first:
+                titled = self._title_before(base + step.offset)
             if titled:
-                after = self._titled_name(tokens, keys, i)
+                after = self._titled_name(piece, base, i)
                 if after is not None:
                     i, titled = after, False
                     continue
-            after = self._lookup(tokens, keys, i, titled)
-            if after is not None:
-                i, titled = after, False
+            if step.lookup is not None:
+                after = self._lookup(piece, base, i, titled)
+                if after is not None:
+                    i, titled = after, False
+                    continue
+            elif step.hyphen and self._hyphenated(step.hyphen, base + step.offset):
+                i, titled = i + 1, False
                 continue
-            lower = key.lower()
-            if lower in words:
-                titled = lower in heads or lower.rstrip(".") in heads or any(
-                    " ".join(keys[k:i + 1]).lower() in heads for k in range(max(0, i - 3), i)
-                )
+            if step.word:
+                titled = step.titles_next
                 i += 1
                 continue
-            j = self._name_end(keys, i)
+            j = step.name_end
             if j > i:
-                self._candidate(tokens, i, j, titled=False)
+                self._candidate(piece, base, i, j, titled=False)
                 i = j
             else:
                 i += 1
@@ -322,164 +300,82 @@ class _Scan:
         text = self.text
         if start < 2 or text[start - 1] not in " \t":
             return False
-        left = text.rfind(" ", max(0, start - 30), start - 1)
+        left = text.rfind(" ", (start - 30 if start > 30 else 0), start - 1)
         word = text[left + 1:start - 1].lower()
         phrases = self.lex.titles.by_last_word.get(word)
         if not phrases:
             return False
-        window = text[max(0, start - 40):start - 1].lower()
+        window = text[(start - 40 if start > 40 else 0):start - 1].lower()
         return any(window.endswith(p) and (len(window) == len(p) or not
                    window[-len(p) - 1].isalpha()) for p in phrases)
 
-    def _quiet_after(self, end: int) -> bool:
-        """Nothing after a name that could make it an organ or a role ("Russia began")."""
-        after = self.text[end:end + 1]
-        if after not in _AFTER_NAME:
-            return True
-        m = _NEXT_WORD.match(self.text, end)
-        return m is None or m.group(1).lower() not in self.lex.titles.after_words
-
-    def _name_like(self, key: str) -> bool:
-        return (
-            key[:1].isupper() and key not in self.lex.titles.stop_names
-            and key.lower() not in self.lex.titles.words and not key.isupper()
-        ) or ("-" in key and key[:2] in ("al", "el") and key[3:4].isupper())
-
-    def _name_end(self, keys: list[str], i: int) -> int:
-        """End (exclusive) of the name-like tokens from i, particles allowed inside."""
-        j = i
-        while j < len(keys):
-            if self._name_like(keys[j]) or (
-                keys[j] in _NAME_PARTICLES and i < j < len(keys) - 1
-                and self._name_like(keys[j + 1])
-            ):
-                j += 1
-            else:
-                break
-        return j
-
-    def _titled_name(
-        self, tokens: list[tuple[str, int, int]], keys: list[str], i: int,
-    ) -> int | None:
+    def _titled_name(self, piece: Piece, base: int, i: int) -> int | None:
         """After a title: a lexicon person, or a new person's 2-4 word name."""
-        phrase = self._longest(keys, i)
+        step = piece.steps[i]
+        phrase = step.longest
         if phrase is not None and phrase[0].via == "block":
             return None
-        j = self._name_end(keys, i)
+        j = step.name_end
         # A known person, unless more name follows: "Interior Minister Mohammad Omar Daudzai"
         # is not "Mohammad Omar" (Mullah Omar).
         if phrase is not None and self._pick(phrase[0]).kind == PERSON and (
             phrase[1] >= j - i or j - i > 4
         ):
-            raw, _, end = tokens[i + phrase[1] - 1]
-            if ends_possessive(raw):
-                end -= 2
-            stop = self._emit_phrase(phrase[0], tokens[i][1], end, True)
-            return self._index_after(tokens, i + phrase[1] - 1, stop)
-        if j - i < 2 or j - i > 4:
+            tokens = piece.tokens
+            last = i + phrase[1] - 1
+            stop = self._emit_phrase(phrase[0], base + tokens[i][1], base + tokens[last][3], True)
+            return _index_after(tokens, last, stop - base)
+        if not step.titled_candidate:
             return None
-        if phrase is not None and phrase[1] >= j - i:
-            return None  # "commander Free Syrian Army": the whole name is a known group
-        last = keys[j - 1]
-        if self.lex.max_len.get(last) and self.lex.phrases.get(last) is not None \
-                and self.lex.phrases[last].via != "alias":
-            return None  # "envoy to Syria": ends in a country, not a surname
-        self._candidate(tokens, i, j, titled=True)
+        self._candidate(piece, base, i, j, titled=True)
         return j
 
-    def _longest(self, keys: list[str], i: int) -> tuple[Phrase, int] | None:
-        limit = self.lex.max_len.get(keys[i], 0)
-        for n in range(min(limit, len(keys) - i), 0, -1):
-            phrase = self.lex.phrases.get(" ".join(keys[i:i + n]))
-            if phrase is not None:
-                return phrase, n
-        return None
-
-    def _lookup(
-        self, tokens: list[tuple[str, int, int]], keys: list[str], i: int, titled: bool,
-    ) -> int | None:
-        """Match the longest lexicon phrase at token i; the index after it, or None."""
-        lex = self.lex
-        first = keys[i]
-        limit = lex.max_len.get(first, 0)
-        if not limit and first.isupper() and len(first) > 3:
-            # A dateline or headline in capitals: "MASNAA, LEBANON".
-            keys = keys[:i] + [k.title() if k.isupper() else k for k in keys[i:]]
-            first = keys[i]
-            limit = lex.max_len.get(first, 0)
-        if not limit:
-            if "-" in first and self._hyphenated(tokens[i]):
-                return i + 1
-            return None
+    def _lookup(self, piece: Piece, base: int, i: int, titled: bool) -> int | None:
+        """Match the longest lexicon phrase at token i (one starts there); the index after it,
+        or None."""
+        step = piece.steps[i]
         text = self.text
-        tails = lex.tails
-        phrases = lex.phrases
-        for n in range(min(limit, len(keys) - i), 0, -1):
-            key = " ".join(keys[i:i + n]) if n > 1 else first
-            tail = tails.get(key)
-            phrase = phrases.get(key)
-            if tail is None and phrase is None:
-                continue
-            raw, start, end = tokens[i + n - 1]
-            if ends_possessive(raw):
-                end -= 2
-            start = tokens[i][1]
+        for n, tail, phrase, meaning, jump, end in step.lookup:
+            end += base
             if tail is not None:
                 m = tail[0].match(text, end)
                 if m:
                     found = tail[1].get(" ".join(m.group(1).lower().split()))
                     if found is not None and found.via != "block":
-                        self._emit_phrase(found, start, m.end(1), titled, tail_end=True)
-                    return self._index_after(tokens, i, m.end(1))
-            if phrase is None:
+                        self._emit_phrase(found, base + step.offset, m.end(1), titled,
+                                          tail_end=True)
+                    return _index_after(piece.tokens, i, m.end(1) - base)
+            if meaning == TAIL_ONLY:
                 continue
-            if phrase.via == "block":
+            if meaning == BLOCK:
                 return i + n
-            if key in lex.weak and i + n < len(keys) and self._name_like(keys[i + n]):
+            if meaning == WEAK:
                 return None  # "Chad Smith", "Jordan Peterson"
-            if _NAME_GOES_ON.match(text, end) and all(
-                lex.actors[a].kind == PERSON for a in phrase.actors
+            if meaning == PERSON_PHRASE and text[end + 1:end + 2] in _GOES_ON_FIRST and (
+                _NAME_GOES_ON.match(text, end)
             ):
                 return None  # "Hadi al-Bahra" is someone else than President Hadi
-            if i + n < len(keys) and keys[i + n] in _MOVEMENT_WORDS and phrase.via in (
-                "name", "alias", "capital"
-            ):
-                return self._name_end(keys, i + n)  # "Kosovo Liberation Army": not Kosovo
-            if phrase.via == "capital" and i + n < len(keys) and (
-                keys[i + n] in _INSTITUTION_WORDS or self._name_like(keys[i + n])
-            ):
-                # "Lima Group", "Moscow State University", "Paris Agreement": a longer name
-                # that starts with a city is an institution or a treaty, not the government.
-                return self._name_end(keys, i + n)
-            stop = self._emit_phrase(phrase, start, end, titled)
-            return self._index_after(tokens, i + n - 1, stop) if stop > end else i + n
+            if jump >= 0:
+                return jump
+            stop = self._emit_phrase(phrase, base + step.offset, end, titled)
+            return _index_after(piece.tokens, i + n - 1, stop - base) if stop > end else i + n
         return None
 
-    def _hyphenated(self, token: tuple[str, int, int]) -> bool:
+    def _hyphenated(self, parts: tuple[tuple[int, int, Phrase], ...], start: int) -> bool:
         """"Syrian-Russian", "Russian-made": each known part is a modifier mention."""
-        raw, start, _ = token
         found = False
-        offset = 0
-        for part in raw.split("-"):
-            phrase = self.lex.phrases.get(norm_token(part))
-            if phrase is not None and phrase.via not in ("block",) and part[:1].isupper():
-                actor = self._pick(phrase)
-                if actor.kind != PERSON:
-                    begin = start + offset
-                    self._add(actor.id, begin, begin + len(part), phrase.via, head=False)
-                    found = True
-            offset += len(part) + 1
+        for offset, length, phrase in parts:
+            actor = self._pick(phrase)
+            if actor.kind != PERSON:
+                begin = start + offset
+                self._add(actor.id, begin, begin + length, phrase.via, head=False)
+                found = True
         return found
-
-    @staticmethod
-    def _index_after(tokens: list[tuple[str, int, int]], i: int, pos: int) -> int:
-        j = i + 1
-        while j < len(tokens) and tokens[j][1] < pos:
-            j += 1
-        return j
 
     def _pick(self, phrase: Phrase) -> Actor:
         """One actor for a phrase; a shared surname goes to whoever the text or date favours."""
+        if phrase.actor is not None:
+            return phrase.actor
         ids = phrase.actors
         if len(ids) > 1:
             for actor_id in ids:
@@ -495,40 +391,50 @@ class _Scan:
         self, phrase: Phrase, start: int, end: int, titled: bool, tail_end: bool = False,
     ) -> int:
         """Record the mention (or the organ/role it heads); returns where the mention ends."""
-        actor = self._pick(phrase)
+        actor = phrase.actor or self._pick(phrase)
         text = self.text
-        pat = self.pat
+        mentions = self.mentions
         if actor.kind == PERSON:
             self.seen.add(actor.id)
             if actor.parent:
-                m = pat.person_organ.match(text, end)
+                m = self.pat.person_organ.match(text, end)
                 if m:
-                    self._add(actor.parent, start, m.end(1), "organ")
+                    mentions.append(Draft(actor.parent, (start, m.end(1)), "organ", True))
                     return m.end(1)
             if titled:
                 self._title_modifiers(start)
-            self._add(actor.id, start, end, "title" if titled else phrase.via)
+            draft = _NEW(Draft)  # Draft(...) in half the time
+            draft.actor = actor.id
+            draft.span = (start, end)
+            draft.via = "title" if titled else phrase.via
+            draft.head = True
+            mentions.append(draft)
             return end
         if tail_end:
-            self._add(actor.id, start, end, phrase.via)
+            mentions.append(Draft(actor.id, (start, end), phrase.via, True))
             return end
-        quiet = self._quiet_after(end)
-        m = None if quiet else pat.organ.match(text, end)
-        if m:
-            self.organs.append((start, " ".join(m.group(1).lower().split()), actor.id))
-            self._add(actor.id, start, m.end(1), "organ")
-            return m.end(1)
-        m = None if quiet else pat.role_after.match(text, end)
-        if m:
-            if pat.name_after.match(text, m.end(1)):
-                # "Russian Foreign Minister Sergei Lavrov": the state only qualifies the title
-                self._add(actor.id, start, end, phrase.via, head=False)
-                return end
-            self._role(actor.id, m.group(1), start, m.end(1))
-            return m.end(1)
-        window = text[max(0, start - 40):start]
-        if window.endswith(_OF):
-            m = pat.role_before.search(window)
+        if text[end:end + 1] in _AFTER_NAME and (
+            (m := _NEXT_WORD.match(text, end)) is not None
+            and m.group(1).lower() in self.lex.titles.after_words
+        ):  # a word follows that may start an organ or a role
+            pat = self.pat
+            m = pat.organ.match(text, end)
+            if m:
+                self.organs.append((start, " ".join(m.group(1).lower().split()), actor.id))
+                mentions.append(Draft(actor.id, (start, m.end(1)), "organ", True))
+                return m.end(1)
+            m = pat.role_after.match(text, end)
+            if m:
+                if pat.name_after.match(text, m.end(1)):
+                    # "Russian Foreign Minister Sergei Lavrov": the state only qualifies the
+                    # title
+                    mentions.append(Draft(actor.id, (start, end), phrase.via, False))
+                    return end
+                self._role(actor.id, m.group(1), start, m.end(1))
+                return m.end(1)
+        if text.endswith(_OF, (start - 40 if start > 40 else 0), start):
+            window = text[(start - 40 if start > 40 else 0):start]
+            m = self.pat.role_before.search(window)
             if m:
                 self._role(actor.id, m.group(1), start - len(window) + m.start(1), end)
                 return end
@@ -536,7 +442,12 @@ class _Scan:
         if phrase.via == "demonym" and not phrase.plural:
             following = text[end:end + 2]
             head = not (following[:1] in (" ", "\t") and following[1:2].isalpha())
-        self._add(actor.id, start, end, phrase.via, head=head)
+        draft = _NEW(Draft)  # Draft(...) in half the time
+        draft.actor = actor.id
+        draft.span = (start, end)
+        draft.via = phrase.via
+        draft.head = head
+        mentions.append(draft)
         return end
 
     def _role(self, of: str, title: str, start: int, end: int) -> None:
@@ -556,9 +467,11 @@ class _Scan:
 
     def _title_modifiers(self, name_start: int) -> None:
         """Mentions inside a title ("US" in "US State Department spokeswoman X") only modify."""
+        actors = self.lex.actors
         for index in range(len(self.mentions) - 1, -1, -1):
             mention = self.mentions[index]
-            if self._kind(mention.actor) == PERSON or not self._title_gap(
+            actor = actors.get(mention.actor) or self.discovered.get(mention.actor)
+            if actor is None or actor.kind == PERSON or not self._title_gap(
                 mention.span[1], name_start
             ):
                 break
@@ -567,6 +480,8 @@ class _Scan:
 
     def _title_gap(self, start: int, end: int) -> bool:
         """Whether only title words stand between two places (" Deputy Foreign Minister ")."""
+        if end - start >= 80 and _TITLE_GAP_PUNCT.search(self.text, start, end):
+            return False  # a long gap, not cached, usually has punctuation: no need to cut it
         gap = self.text[start:end]
         cache = self.lex.gaps
         known = cache.get(gap)
@@ -582,14 +497,13 @@ class _Scan:
         return known
 
     def _add(self, actor: str, start: int, end: int, via: str, head: bool = True) -> None:
-        self.mentions.append(_Mention(actor, (start, end), via, head))
+        self.mentions.append(Draft(actor, (start, end), via, head))
 
-    def _candidate(self, tokens: list[tuple[str, int, int]], i: int, j: int, titled: bool) -> None:
-        raw_end = tokens[j - 1][2]
-        if ends_possessive(tokens[j - 1][0]):
-            raw_end -= 2
-        words = tuple(norm_token(t[0]) for t in tokens[i:j])
-        start = tokens[i][1]
+    def _candidate(self, piece: Piece, base: int, i: int, j: int, titled: bool) -> None:
+        tokens = piece.tokens
+        raw_end = base + tokens[j - 1][3]
+        words = piece.norms[i:j]
+        start = base + tokens[i][1]
         if j - i == 1 and not titled:
             self.loose.append((start, raw_end, words[0]))
             return
@@ -639,12 +553,32 @@ class _Scan:
 
     def _sentence_start(self, pos: int) -> int:
         text = self.text
-        floor = max(0, pos - 400)
-        stop = max(
-            text.rfind(". ", floor, pos), text.rfind("? ", floor, pos), text.rfind("! ", floor, pos)
-        )
+        floor = pos - 400 if pos > 400 else 0
+        stop = text.rfind(". ", floor, pos)
+        # The rarer breaks matter only after the last ". ": search no further back than it.
+        low = stop if stop > floor else floor
+        stop = max(stop, text.rfind("? ", low, pos), text.rfind("! ", low, pos))
         # rfind's -1 (no break found) must not read as a break ending at 1
-        return max(text.rfind("\n", floor, pos) + 1, stop + 2 if stop >= 0 else 0, floor)
+        begin = stop + 2 if stop >= 0 else floor
+        return text.rfind("\n", begin, pos) + 1 or begin
+
+    def _sort_mentions(self) -> list[Draft]:
+        """The mentions in span order; sorted again only if some were added since."""
+        mentions = self.mentions
+        if len(mentions) != self.sorted_count:
+            mentions.sort(key=_SPAN)
+            self.sorted_count = len(mentions)
+        return mentions
+
+    def _insert_mentions(self, added: list[Draft]) -> None:
+        """Add mentions where appending and sorting again (a stable sort) would put them."""
+        mentions = self.mentions
+        if len(mentions) != self.sorted_count:
+            mentions.extend(added)
+            return
+        for mention in added:
+            bisect.insort(mentions, mention, key=_SPAN)
+        self.sorted_count = len(mentions)
 
     # ---------------------------------------------------------------- discovery
     def discover_people(self) -> None:
@@ -658,8 +592,7 @@ class _Scan:
                 appos = self.pat.apposition.match(self.text, candidate.end)
                 if appos and 2 <= len(candidate.words) <= 4:
                     if starts is None:
-                        self.mentions.sort(key=_SPAN)
-                        starts = [m.span[0] for m in self.mentions]
+                        starts = [m.span[0] for m in self._sort_mentions()]
                     candidate.titled = True
                     candidate.parent = self._apposition_parent(starts, candidate.end, appos.end())
             if not candidate.titled:
@@ -667,8 +600,7 @@ class _Scan:
                 continue
             if candidate.parent is None:
                 if starts is None:
-                    self.mentions.sort(key=_SPAN)
-                    starts = [m.span[0] for m in self.mentions]
+                    starts = [m.span[0] for m in self._sort_mentions()]
                 candidate.parent = self._affiliation(starts, candidate.end)
             name = " ".join(candidate.words)
             person_id = names.get(name) or self._new_person(name, candidate.parent)
@@ -738,8 +670,7 @@ class _Scan:
         found = list(self.pat.bare_organ.finditer(self.text)) if self.mentions else []
         if not found:
             return
-        self.mentions.sort(key=_SPAN)
-        starts = [m.span[0] for m in self.mentions]
+        starts = [m.span[0] for m in self._sort_mentions()]
         organ_starts = [o[0] for o in self.organs]
         added = []
         for m, start, end, index in self._free_definites(found, starts):
@@ -754,9 +685,9 @@ class _Scan:
             if state is None:
                 state = self._state_before(index)
             if state is not None:
-                added.append(_Mention(state, (start, end), "organ", True))
+                added.append(Draft(state, (start, end), "organ", True))
         if added:
-            self.mentions.extend(added)
+            self._insert_mentions(added)
 
     def _free_definites(self, found, starts: list[int]):
         """The matches of "the <noun>" that no mention covers and no ignored range holds,
@@ -801,8 +732,7 @@ class _Scan:
         found = list(self.pat.description.finditer(text))
         if not found:
             return
-        self.mentions.sort(key=_SPAN)
-        starts = [m.span[0] for m in self.mentions]
+        starts = [m.span[0] for m in self._sort_mentions()]
         kinds = self.lex.titles.descriptions
         added = []
         # (a noun right after another mention, "the Sudanese army", is already its organ)
@@ -813,9 +743,9 @@ class _Scan:
             if actor is None:
                 actor = self._antecedent(index, start, noun, kind)
             if actor is not None:
-                added.append(_Mention(actor, (start, end), "description", True))
+                added.append(Draft(actor, (start, end), "description", True))
         if added:
-            self.mentions.extend(added)
+            self._insert_mentions(added)
 
     def _organ_before(self, start: int, noun: str) -> str | None:
         floor = None
@@ -839,7 +769,7 @@ class _Scan:
             begin = self._sentence_start(back)
         return begin
 
-    def _compatible(self, mention: _Mention, noun: str, kind: str | None) -> str | None:
+    def _compatible(self, mention: Draft, noun: str, kind: str | None) -> str | None:
         """The actor a description of this noun would mean by this mention (None: not one)."""
         actor = self.lex.actors.get(mention.actor) or self.discovered.get(mention.actor)
         if actor is None:
@@ -878,38 +808,50 @@ class _Scan:
         return chosen
 
     # ---------------------------------------------------------------- result
+    def _with_surfaces(self, actor_id: str, seen: dict[str, None]) -> Actor | None:
+        """The actor with the surface forms it lacks added to its aliases (None: unknown)."""
+        actor = self.lex.actors.get(actor_id) or self.discovered.get(actor_id)
+        if actor is None:
+            return None
+        new = tuple(s for s in seen if s != actor.name and s not in actor.aliases)
+        if new:
+            actor = Actor(actor.id, actor.name, actor.kind, actor.aliases + new, actor.parent)
+        return actor
+
     def findings(self) -> ActorFindings:
-        self.mentions.sort(key=_SPAN)
-        kept: list[_Mention] = []
-        reach = -1
-        for mention in self.mentions:
-            span = mention.span
-            if span[0] >= reach:
-                kept.append(mention)
-                reach = span[1]
-            elif span[0] == kept[-1].span[0]:
-                kept[-1] = mention  # same start, longer: the longer reading wins
-                reach = span[1]
-        mentions: list[ActorMention] = []
-        surfaces: dict[str, dict[str, None]] = {}
+        # In span order, overlapping mentions resolved (see _without_overlaps), each with its
+        # actor's surface forms gathered, actors in order of their first mention; the drafts
+        # become the ActorMentions as they go (see mention.Draft). Mentions seldom overlap: one
+        # pass assumes they do not, and on the first overlap the careful way takes over.
+        mentions = self._sort_mentions()
         text = self.text
-        for mention in kept:
-            span = mention.span
-            surface = text[span[0]:span[1]]
-            mentions.append(make_mention(mention.actor, span, surface, mention.via, mention.head))
+        surfaces: dict[str, dict[str, None]] = {}
+        reach = -1
+        for mention in mentions:
+            start, end = mention.span
+            if start < reach:
+                mentions = _without_overlaps(mentions)
+                surfaces = _surfaces(text, mentions)
+                break
+            reach = end
+            surface = mention.text = text[start:end]
+            mention.__class__ = ActorMention  # type: ignore[assignment]
             seen = surfaces.get(mention.actor)
             if seen is None:
                 seen = surfaces[mention.actor] = {}
             if surface[:1].isupper():  # not a bare "the embassy"
                 seen[surface if "\n" not in surface else " ".join(surface.split())] = None
         actors: dict[str, Actor] = {}
+        variants = self.lex.variants
         for actor_id, seen in surfaces.items():
-            actor = self.lex.actors.get(actor_id) or self.discovered.get(actor_id)
+            variant = (actor_id, *seen)
+            actor = variants.get(variant)
             if actor is None:
-                continue
-            new = tuple(s for s in seen if s != actor.name and s not in actor.aliases)
-            if new:
-                actor = Actor(actor.id, actor.name, actor.kind, actor.aliases + new, actor.parent)
+                actor = self._with_surfaces(actor_id, seen)
+                if actor is None:
+                    continue
+                if actor_id in self.lex.actors and len(variants) < 20_000:
+                    variants[variant] = actor
             actors[actor_id] = actor
         for actor in list(actors.values()):
             parent = actor.parent
@@ -919,4 +861,37 @@ class _Scan:
                     break
                 actors[parent] = found
                 parent = found.parent
-        return ActorFindings(tuple(mentions), actors)
+        return ActorFindings(tuple(mentions), actors)  # type: ignore[arg-type]
+
+
+def _without_overlaps(mentions: list[Draft]) -> list[Draft]:
+    """Mentions in span order without overlaps: of two that overlap the first is kept, unless
+    the second starts at the same place (and so is longer): the longer reading wins."""
+    kept: list[Draft] = []
+    reach = -1
+    for mention in mentions:
+        span = mention.span
+        if span[0] >= reach:
+            kept.append(mention)
+            reach = span[1]
+        elif span[0] == kept[-1].span[0]:
+            kept[-1] = mention
+            reach = span[1]
+    return kept
+
+
+def _surfaces(text: str, mentions: list[Draft]) -> dict[str, dict[str, None]]:
+    """findings' surface forms by actor, the mentions made ActorMentions (some may be)."""
+    surfaces: dict[str, dict[str, None]] = {}
+    for mention in mentions:
+        if mention.__class__ is Draft:
+            span = mention.span
+            mention.text = text[span[0]:span[1]]
+            mention.__class__ = ActorMention  # type: ignore[assignment]
+        surface = mention.text
+        seen = surfaces.get(mention.actor)
+        if seen is None:
+            seen = surfaces[mention.actor] = {}
+        if surface[:1].isupper():  # not a bare "the embassy"
+            seen[surface if "\n" not in surface else " ".join(surface.split())] = None
+    return surfaces
