@@ -784,3 +784,10 @@ def test_a_coordinated_verb_takes_its_own_time_not_the_one_before_and():
     events = run("Kenya landed troops on May 21 and recaptured the port from Somalia on June 14.",
                  {"May 21": may21, "June 14": june14})
     assert one(events, "military_action").time == june14
+    events = run("Britain is sanctioning companies in Egypt that it said supplied weapons to Chad.")
+    assert not [e for e in events if e.type == "arms_supply"], "the companies, by its account"
+
+
+def test_a_company_or_its_customers_do_not_act_for_their_country():
+    assert not run("Kenyan equipment maker Zamu, which sells machines to Chad, said it expected "
+                   "little effect.")

@@ -223,7 +223,10 @@ _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
 
 _GERUND_COMPLEMENT = re.compile(r"\b(?:for|of)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(
-    r"\b(?:that|which)\s+(?:(?:would|will|could|might|may|should|did|does)\s+)?"
+    r"\b(?:that|which)\s+"
+    # "companies that it said supplied weapons": a reporting aside inside the clause
+    r"(?:(?:it|they|he|she|officials|we)\s+(?:said|says|say|claimed|claims|alleged|believes?)\s+)?"
+    r"(?:(?:would|will|could|might|may|should|did|does)\s+)?"
     r"(?:(?:have|has|had)\s+)?$",
     re.IGNORECASE,
 )
@@ -369,6 +372,15 @@ def _object_of_verb(text: str, sentence_start: int, start: int) -> bool:
 _PREP_OBJECT, _CO_ACTOR, _VERB_OBJECT = "prep-object", "co-actor", "verb-object"
 _OTHERS = "others"
 # "the government's critics", "Russia's allies": people the possessor does not speak for.
+# Nouns a country's name or demonym may qualify without the country acting: its companies,
+# customers and travellers ("Chinese chipmakers", "Russia's biggest bank", "US tourists").
+_BUSINESS = re.compile(
+    r"(?:['’]s)?[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:maker|makers|manufacturers?|company|companies|"
+    r"firms?|giants?|banks?|lenders?|carmakers?|chipmakers?|automakers?|airlines?|insurers?|"
+    r"retailers?|investors?|businessm[ae]n|billionaires?|tycoons?|conglomerates?|producers?|"
+    r"exporters?|importers?|brands?|start-?ups?|miners?|tourists|customers|consumers|"
+    r"shareholders|subsidiary|subsidiaries|unit|clubs?|team)\b"
+)
 _NOT_ITS_VOICE = re.compile(
     r"['’]s[ \t]+(?:\w+[ \t]+)?(?:critics|opponents|enemies|foes|rivals|detractors|adversaries|"
     r"victims|neighbou?rs|allies|partners|creditors|backers)\b"
@@ -425,6 +437,8 @@ def _role(
         return _VERB_OBJECT
     if possessive and _NOT_ITS_VOICE.match(text, end):
         return _OTHERS
+    if _BUSINESS.match(text, end):
+        return _OTHERS  # "Dutch equipment maker ASML said": the company, not the Netherlands
     return None
 
 
