@@ -791,3 +791,11 @@ def test_a_coordinated_verb_takes_its_own_time_not_the_one_before_and():
 def test_a_company_or_its_customers_do_not_act_for_their_country():
     assert not run("Kenyan equipment maker Zamu, which sells machines to Chad, said it expected "
                    "little effect.")
+
+
+def test_taking_a_side_is_support():
+    events = run("Kenya said it would intervene on Chad's side.")
+    support = one(events, "support")
+    assert (support.source, support.target) == ("kenya", "chad")
+    events = run("Egypt entered the war on Chad's side.")
+    assert [e.type for e in events] == ["support"], "a war on Chad's side is no war on Chad"
