@@ -108,7 +108,7 @@ def test_a_failing_job_becomes_a_per_file_error_not_a_crash(window, monkeypatch,
     assert window.center.currentWidget() is window.empty
 
 
-def test_cancel_stops_the_job(window, monkeypatch):
+def test_cancel_stops_the_job(window, qtbot, monkeypatch):
     started = threading.Event()
 
     def slow(paths, *, progress=None, cancelled=None, **_k):
@@ -119,7 +119,7 @@ def test_cancel_stops_the_job(window, monkeypatch):
 
     monkeypatch.setattr(pipeline, "build_corpus", slow)
     window.load_paths(["/nowhere/a.txt"])
-    assert started.wait(5)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # jobs start once the window has repainted
     assert window.is_busy() and window.cancel_button.isVisibleTo(window)
     window.cancel_button.click()
     assert wait_until_idle(window, 10)

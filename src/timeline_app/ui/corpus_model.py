@@ -7,6 +7,7 @@ one", and re-extraction (new files, a publication date set by hand) keeps every 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -14,12 +15,14 @@ from PySide6.QtCore import QObject, Signal
 
 from timeline_app.domain import Article, Corpus, FileError
 from timeline_app.domain.edits import Edit, SetPublished, apply_edits
+from timeline_app.ui import workers
 
 Extractor = Callable[..., Corpus]
 LARGE = 3000  # events: from here on, list views refill in their own turn of the event loop
 
 
 REFILL_GAP_MS = 15  # between two deferred refills: time for the window to paint and respond
+REFILL_HOLD_S = 1.0  # the longest deferred refills wait for background jobs
 
 
 def connect_refill(model: CorpusModel, slot: Callable[[], None]) -> None:
@@ -32,6 +35,7 @@ def connect_refill(model: CorpusModel, slot: Callable[[], None]) -> None:
 
     def changed() -> None:
         if len(model.corpus.events) >= LARGE:
+            _REFILLS.wait_for_jobs()
             _REFILLS.add(slot)
         else:
             slot()
@@ -50,11 +54,24 @@ def later(step: Callable[[], None], owner=None) -> None:
 
 
 class _RefillQueue:
-    """Deferred refills, run one at a time; a view queued twice refills once."""
+    """Deferred refills, run one at a time; a view queued twice refills once.
+
+    After a large corpus changes, refills (and the results of the jobs it starts: timeline
+    rows, graph layout) wait while background jobs run, up to REFILL_HOLD_S: on a loaded
+    machine a refill competing with a job for the interpreter lock took two to four times
+    its own time, the window's longest stalls. Refilled a few tenths of a second later, the
+    views show the same; a long job (the layout of thousands of actors) delays them by
+    REFILL_HOLD_S at most, and later changes (lanes, folding) do not wait at all.
+    """
 
     def __init__(self) -> None:
         self.pending: list[tuple[Callable[[], None], object]] = []
         self.scheduled = False
+        self.hold_until = 0.0
+
+    def wait_for_jobs(self) -> None:
+        """Hold the queue while jobs run, for at most REFILL_HOLD_S from now."""
+        self.hold_until = time.monotonic() + REFILL_HOLD_S
 
     def add(self, slot: Callable[[], None], owner=None) -> None:
         owner = owner if owner is not None else getattr(slot, "__self__", None)
@@ -72,6 +89,9 @@ class _RefillQueue:
     def _run_one(self) -> None:
         self.scheduled = False
         if not self.pending:
+            return
+        if workers.busy() and time.monotonic() < self.hold_until:
+            self._schedule(REFILL_GAP_MS)
             return
         slot, owner = self.pending.pop(0)
         try:

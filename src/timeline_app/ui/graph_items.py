@@ -176,24 +176,45 @@ class EdgesItem(pg.GraphicsObject):
                 self._settle.start()
                 return
         self._settled = False
-        cache = self._render(painter, vb, px_w, px_h, scale, margin)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        cache = self._render(painter.transform(), ratio, vb, px_w, px_h, scale, margin)
         if cache is not None:
             self._cache = cache
             self._blit(painter, cache, smooth=False)
 
-    def _render(self, painter: QPainter, vb, px_w, px_h, scale, margin: float):
+    def render_ahead(self, view) -> bool:
+        """Render the edges' image now, for the next paint in `view` to blit; True if done.
+
+        The image depends on the zoom only (the cached rectangle starts at its own (0, 0)),
+        so it is the one the paint would render. Should the view change before it paints,
+        the paint renders afresh as usual.
+        """
+        vb = self.getViewBox()
+        if vb is None or not len(self.data.src):
+            return False
+        px_w, px_h = vb.viewPixelSize()
+        scale = (float(f"{px_w:.9g}"), float(f"{px_h:.9g}"))
+        cache = self._render(self.deviceTransform(view.viewportTransform()),
+                             view.viewport().devicePixelRatioF(), vb, px_w, px_h, scale, 0.0)
+        if cache is None:
+            return False
+        self._cache = cache
+        self._settled = False
+        return True
+
+    def _render(self, m: QTransform, ratio: float, vb, px_w, px_h, scale, margin: float):
+        """The edges within the view (and `margin` views around it) as an image, drawn
+        through the item's device transform `m` at `ratio` device pixels per pixel."""
         (vx0, vx1), (vy0, vy1) = vb.viewRange()
         w, h = vx1 - vx0, vy1 - vy0
         x0, x1, y0, y1 = vx0 - margin * w, vx1 + margin * w, vy0 - margin * h, vy1 + margin * h
         width, height = round((x1 - x0) / px_w), round((y1 - y0) / px_h)
-        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         if width <= 0 or height <= 0 or width * height * ratio * ratio > 40_000_000:
             return None
         image = QImage(int(width * ratio), int(height * ratio), QImage.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)
         image.fill(0)
         # The item's own transform, moved so that the cached rectangle starts at (0, 0).
-        m = painter.transform()
         corner = m.map(QPointF(x0, y0)), m.map(QPointF(x1, y1))
         left, top = min(corner[0].x(), corner[1].x()), min(corner[0].y(), corner[1].y())
         p = QPainter(image)
@@ -284,18 +305,29 @@ class EdgesItem(pg.GraphicsObject):
         grid = _node_grid(d, transform, view)
         order = np.argsort(-d.evidence, kind="stable")[:4 * MAX_EDGE_LABELS]
         painter.setPen(QPen(self.theme.colour("muted")))
+        # Screen positions of the candidates in one go (the transform is affine), and each
+        # label's width measured once: a few types label hundreds of edges.
+        mx, my = _mapped(transform, (start[order] + end[order]) / 2)
+        ax, ay = _mapped(transform, start[order])
+        bx, by = _mapped(transform, end[order])
+        seg2 = ((bx - ax) ** 2 + (by - ay) ** 2).tolist()
+        mx, my = mx.tolist(), my.tolist()
+        advance: dict[str, float] = {}
+        h = fm.height()
+        room = QRectF(view)
         drawn = 0
-        for i in order:
+        for k, i in enumerate(order.tolist()):
             if drawn >= MAX_EDGE_LABELS:
                 break
             text = d.labels[i].replace("_", " ")
-            mid = transform.map(QPointF(*((start[i] + end[i]) / 2)))
-            seg = transform.map(QPointF(*end[i])) - transform.map(QPointF(*start[i]))
-            if (seg.x() ** 2 + seg.y() ** 2) < (fm.horizontalAdvance(text) + 30) ** 2:
+            width = advance.get(text)
+            if width is None:
+                width = advance[text] = fm.horizontalAdvance(text)
+            if seg2[k] < (width + 30) ** 2:
                 continue
-            w = fm.horizontalAdvance(text) + 4
-            rect = QRectF(mid.x() - w / 2, mid.y() - fm.height() / 2, w, fm.height())
-            if not QRectF(view).contains(rect) or _occupied(grid, rect, mark=False):
+            w = width + 4
+            rect = QRectF(mx[k] - w / 2, my[k] - h / 2, w, h)
+            if not room.contains(rect) or _occupied(grid, rect, mark=False):
                 continue
             _occupied(grid, rect, mark=True)
             painter.drawText(rect, Qt.AlignCenter, text)
@@ -304,6 +336,12 @@ class EdgesItem(pg.GraphicsObject):
 
 
 CELL = 4.0
+
+
+def _mapped(m: QTransform, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Points (n x 2) through an affine transform, as QTransform.map computes them."""
+    x, y = points[:, 0], points[:, 1]
+    return x * m.m11() + y * m.m21() + m.dx(), x * m.m12() + y * m.m22() + m.dy()
 
 
 def _polygon(xs: np.ndarray, ys: np.ndarray):

@@ -136,6 +136,11 @@ class GraphView(QWidget):
         self._play_timer = QTimer(self)
         self._play_timer.setInterval(350)
         self._play_timer.timeout.connect(self._play_step)
+        self.paint_pending = False  # a new graph is being drawn in turns (_draw_in_turns)
+        self._turn_timer = QTimer(self)
+        self._turn_timer.setSingleShot(True)
+        self._turn_timer.setInterval(0)
+        self._turn_timer.timeout.connect(self._next_turn)
 
         model.corpus_changed.connect(self.relayout)
         selection.changed.connect(self._selection_changed)
@@ -160,9 +165,14 @@ class GraphView(QWidget):
 
         job = workers.Job(compute, takes_progress=False)
         job.signals.finished.connect(lambda result: later(lambda: self._layout_done(result), self))
-        job.signals.failed.connect(lambda _msg: setattr(self, "layout_pending", False))
+        job.signals.failed.connect(lambda _msg: self._layout_failed(generation))
         self._layout_job = job
         workers.start(job)
+
+    def _layout_failed(self, generation: int) -> None:
+        if generation == self._layout_generation:
+            self.layout_pending = False
+            self.refresh()  # the window's graph, which refresh left to the layout
 
     def _layout_done(self, result) -> None:
         generation, positions = result
@@ -190,6 +200,11 @@ class GraphView(QWidget):
         index = window_index(corpus, fold, build=len(corpus.events) < ASYNC_EVENTS)
         if index is not None:
             self._graph_ready(generation, then, index.window(window))
+            return
+        if self.layout_pending:
+            # The layout job is building this very index, and refreshes with the window of
+            # its time when done: a second job would build it twice, beside the first.
+            self.refresh_pending = False
             return
 
         def compute():
@@ -226,7 +241,7 @@ class GraphView(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.layout_pending or self.refresh_pending
+        return self.layout_pending or self.refresh_pending or self.paint_pending
 
     def set_graph(self, graph) -> None:
         """Show a networkx actor graph (as built by graph.actor_graph)."""
@@ -277,8 +292,45 @@ class GraphView(QWidget):
         code = data.src * max(1, len(data.ids)) + data.tgt
         reverse = data.tgt * max(1, len(data.ids)) + data.src
         data.bidirectional = np.isin(reverse, code)
+        if _same_drawing(self.data, data):
+            # A window change that changes nothing drawn (a window over every event, as
+            # after "fit all") keeps the rendered graph instead of rendering it afresh.
+            self.data.edge_ref = data.edge_ref  # numbered in the new window's graph
+            return
         self.data = data
         self._draw()
+        if any(self.viewbox.autoRangeEnabled()):
+            # Until the first fit, the view follows the data. Ranged (and its transform set)
+            # now rather than while painting, the frame is drawn once, at its final zoom:
+            # no second paint, no stretched preview and no render when that "zoom" settles.
+            self.viewbox.updateAutoRange()
+            self.viewbox.updateMatrix()
+        self._draw_in_turns()
+
+    def _draw_in_turns(self) -> None:
+        """Show new graph data over three turns of the event loop instead of one.
+
+        This turn sets the data; the next renders the edges into their cached image (the
+        costly part: thousands of antialiased lines); the one after paints, blitting that
+        image under the nodes and labels. Until then the view keeps its previous frame. The
+        window answers between the turns, each a third of what it was.
+        """
+        if not self.plot_widget.isVisible():
+            return  # painted when shown
+        self.plot_widget.setUpdatesEnabled(False)
+        self.paint_pending = True
+        self._edges_rendered = False
+        self._turn_timer.start()
+
+    def _next_turn(self) -> None:
+        if not self._edges_rendered:
+            self._edges_rendered = True
+            self.viewbox.prepareForPaint()  # the range and transform the paint will use
+            self.edges.render_ahead(self.plot_widget)
+            self._turn_timer.start()
+            return
+        self.paint_pending = False
+        self.plot_widget.setUpdatesEnabled(True)  # repaints the whole view
 
     def _draw(self) -> None:
         d, theme = self.data, self.theme
@@ -490,6 +542,16 @@ class GraphView(QWidget):
     def render_image(self, path: str, width: int | None = None, height: int | None = None) -> None:
         """Write what the graph shows as PNG, SVG or PDF (chosen by the file suffix)."""
         render_widget(self.plot_widget, path, width, height, self.theme.background)
+
+
+def _same_drawing(a: GraphData, b: GraphData) -> bool:
+    """Whether two graphs look alike: the same nodes, places, sizes, edges and labels."""
+    if a.ids != b.ids or a.names != b.names or a.kinds != b.kinds or a.labels != b.labels:
+        return False
+    return all(np.array_equal(x, y) for x, y in (
+        (a.pos, b.pos), (a.size, b.size), (a.counts, b.counts), (a.src, b.src),
+        (a.tgt, b.tgt), (a.polarity, b.polarity), (a.evidence, b.evidence),
+        (a.bidirectional, b.bidirectional)))
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:

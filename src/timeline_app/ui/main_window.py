@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
+    QStackedLayout,
     QStyle,
     QWidget,
 )
@@ -62,6 +62,34 @@ class EmptyState(QLabel):
         self.setWordWrap(True)
 
 
+class CentralArea(QWidget):
+    """The timeline, with the empty-state message laid over it while there is nothing to show.
+
+    The timeline sits under the message from the start, so it is laid out, polished and
+    painted once when the window opens. As a page switched in by the first load, it paid for
+    all of that (tens of milliseconds) in the same turn that shows the loaded corpus.
+    """
+
+    def __init__(self, timeline: QWidget, empty: QWidget) -> None:
+        super().__init__()
+        self.timeline, self.empty = timeline, empty
+        layout = QStackedLayout(self)
+        layout.setStackingMode(QStackedLayout.StackAll)  # every page visible, stacked
+        layout.addWidget(timeline)
+        layout.addWidget(empty)
+        layout.setCurrentWidget(empty)  # raised over the timeline
+
+    def show_empty(self, empty: bool) -> None:
+        """Lay the message over the timeline, or take it away."""
+        self.empty.setVisible(empty)
+        if empty:
+            self.empty.raise_()
+
+    def currentWidget(self) -> QWidget:
+        """What the user sees here: the message while it is shown, else the timeline."""
+        return self.timeline if self.empty.isHidden() else self.empty
+
+
 class MainWindow(QMainWindow):
     def __init__(self, *, published: date | None = None, theme: str = "light") -> None:
         super().__init__()
@@ -85,9 +113,7 @@ class MainWindow(QMainWindow):
         self.actors = ActorsList(self.model, self.selection)
         self.errors = ErrorsList(self.model)
         self.empty = EmptyState()
-        self.center = QStackedWidget()
-        self.center.addWidget(self.empty)
-        self.center.addWidget(self.timeline)
+        self.center = CentralArea(self.timeline, self.empty)
         self.setCentralWidget(self.center)
         self.docks: dict[str, QDockWidget] = {}
         self._dock("Actor graph", self.graph, Qt.RightDockWidgetArea)
@@ -402,9 +428,11 @@ class MainWindow(QMainWindow):
             job.cancel()
         self.status_label.setText("Cancelling…")
 
+    def _showing_a_load(self) -> bool:
+        return self.graph.busy or self.timeline.pending or refills_pending()
+
     def is_busy(self) -> bool:
-        return (bool(self.jobs) or self.graph.busy or self.timeline.pending
-                or refills_pending())
+        return bool(self.jobs) or self._showing_a_load()
 
     def open_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -488,8 +516,13 @@ class MainWindow(QMainWindow):
         return True
 
     def autosave(self) -> None:
-        """Write a recovery copy of unsaved work in the background (never blocks the window)."""
-        if not self.is_dirty():
+        """Write a recovery copy of unsaved work in the background (never blocks the window).
+
+        Not while loaded files are being shown (views refilling, rows and layout being
+        prepared): the writer's Python would compete for the GIL with those turns of the
+        window. The timer comes back a few seconds later.
+        """
+        if not self.is_dirty() or self._showing_a_load():
             return
         try:
             project_actions.autosave(self.model.base, self.model.edits, self.view_state(),
@@ -641,7 +674,7 @@ class MainWindow(QMainWindow):
     def _corpus_changed(self) -> None:
         corpus = self.model.corpus
         has_data = bool(corpus.events or corpus.articles)
-        self.center.setCurrentWidget(self.timeline if has_data else self.empty)
+        self.center.show_empty(not has_data)
         problems = len(corpus.errors) + len(self.model.undated_articles())
         self.docks["Errors"].setWindowTitle(f"Problems ({problems})" if problems else "Problems")
         self.docks["Events"].setWindowTitle(f"Events ({len(corpus.events)})")

@@ -173,7 +173,10 @@ def autosave(base: Corpus, edits: Sequence[Edit], view: ViewState,
             target = autosave_file(project_path)
 
             def write() -> None:
-                write_autosave(target, project, project_path)
+                from timeline_app.ui import workers
+
+                with workers.as_a_job():  # the window keeps the GIL when it needs it
+                    write_autosave(target, project, project_path)
                 with _lock:
                     policy.written(generation, time.monotonic())
 

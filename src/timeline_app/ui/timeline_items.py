@@ -112,15 +112,33 @@ class TimelineItem(pg.GraphicsObject):
         px = vb.viewPixelSize()
         return self._cull.rows_in(vx0, vx1, vy0, vy1), px[0], px[1]
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        idx, px_w, px_h = self._visible()
-        if not len(idx):
-            return
+    @staticmethod
+    def _sizes(px_h: float) -> tuple[float, float, float]:
+        """Lane height, bar thickness and marker size in pixels at a vertical zoom."""
         lane_px = 1.0 / px_h if px_h else 20.0
         # Up to three sub-rows share a lane (timeline_data.stack_tracks): shapes stay thinner
         # than the gap between sub-rows.
         bar_px = min(BAR_PX, max(2.0, lane_px * 0.22))
         point_px = min(POINT_PX, max(3.0, lane_px * 0.28))
+        return lane_px, bar_px, point_px
+
+    def render_ahead(self) -> None:
+        """Render the image the next paint will blit, now, outside the paint.
+
+        The image is rasterised with numpy from the view's range alone, so it is the one the
+        paint would render; the view then paints in a turn of its own. Should the range
+        change before that paint, the paint renders afresh as usual.
+        """
+        idx, px_w, px_h = self._visible()
+        if len(idx):
+            _, bar_px, point_px = self._sizes(px_h)
+            self._paint_cached(None, idx, px_w, px_h, bar_px, point_px, len(idx) > LOD_ROWS)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        idx, px_w, px_h = self._visible()
+        if not len(idx):
+            return
+        lane_px, bar_px, point_px = self._sizes(px_h)
         # On screen, shapes are rasterised with numpy into one image (pixel-exact, far faster
         # than filling paths); SVG and PDF output keeps every shape a vector.
         raster = painter.paintEngine().type() == QPaintEngine.Raster
@@ -158,7 +176,7 @@ class TimelineItem(pg.GraphicsObject):
         On the first pan at a given zoom it is rendered a view wider on either side (within
         the data), so a drag across a view's width redraws nothing. While the wheel zooms,
         the last image is shown stretched; the view is rendered afresh once the zoom has
-        rested SETTLE_MS.
+        rested SETTLE_MS. With no painter (render_ahead) the image is only made ready.
         """
         (vx0, vx1), (vy0, vy1) = self.getViewBox().viewRange()
         # Rounded: a pan recomputes the pixel size from the shifted range, with float noise.
@@ -169,6 +187,8 @@ class TimelineItem(pg.GraphicsObject):
         if dense and not exact and cache is not None and cache[0][1:] == key[1:] \
                 and not self._settled \
                 and PREVIEW_ZOOM[0] <= cache[0][0] / key[0] <= PREVIEW_ZOOM[1]:
+            if painter is None:
+                return
             # A zoom in progress: the last image, stretched, until the zoom rests.
             painter.save()
             painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
@@ -194,7 +214,7 @@ class TimelineItem(pg.GraphicsObject):
                          np.inf if cache[2] >= data_hi else cache[2])
             self._dense_cache = cache
             self._settled = False
-        if cache is None:
+        if cache is None or painter is None:
             return
         _, lo, _, image, qimage = cache[:5]
         height, width = image.shape

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.graph.build import pair_events
 from timeline_app.ui import workers
-from timeline_app.ui.corpus_model import CorpusModel, later
+from timeline_app.ui.corpus_model import REFILL_GAP_MS, CorpusModel, later
 from timeline_app.ui.image_output import render_widget
 from timeline_app.ui.selection import ACTOR, EDGE, EVENT, SelectionModel
 from timeline_app.ui.theme import LIGHT, Theme, polarity_colour
@@ -281,6 +281,11 @@ class TimelineView(QWidget):
         plot_row.addWidget(self.lane_scroll)
         layout.addLayout(plot_row, 1)
 
+        self._rendered = True  # the rows' image was rendered ahead of their paint
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(REFILL_GAP_MS)
+        self._paint_timer.timeout.connect(self._paint_rows)
         self._window_timer = QTimer(self)
         self._window_timer.setSingleShot(True)
         self._window_timer.setInterval(120)
@@ -297,6 +302,9 @@ class TimelineView(QWidget):
 
     # -- data ---------------------------------------------------------------------------------
     def reload(self) -> None:
+        # The banner belongs to the corpus, not to the rows: shown now, the relayout it
+        # causes is not added to the turn that applies the rows (a large corpus's longest).
+        self._update_banner()
         self._rebuild(then=self.fit_all)
 
     def _rebuild(self, then=None) -> None:
@@ -323,16 +331,28 @@ class TimelineView(QWidget):
         job = workers.Job(compute, takes_progress=False)
         # Applied in a turn of its own (corpus_model.later): a corpus's other views refill
         # at the same moment, and together they would freeze the window.
-        job.signals.finished.connect(
-            lambda result: later(lambda: self._rows_ready(generation, then, result), self))
+        job.signals.finished.connect(lambda result: later(
+            lambda: self._rows_ready(generation, then, result, paint_later=True), self))
         job.signals.failed.connect(lambda _m: setattr(self, "pending", False))
         self._job = job
         workers.start(job)
 
-    def _rows_ready(self, generation: int, then, result) -> None:
+    def _rows_ready(self, generation: int, then, result, *, paint_later: bool = False) -> None:
+        """Show new rows; with `paint_later`, rendered and painted in later turns.
+
+        Applying a large corpus's rows (lanes, axes, scroll bar, range), rendering them and
+        painting took one long turn; in three (apply, render the image, paint the view), the
+        window answers in between. Until the rows are painted the view shows its previous
+        frame, and `pending` stays set.
+        """
         if generation != self._generation:
             return
-        self.pending = False
+        if paint_later:
+            self.graphics.setUpdatesEnabled(False)
+            self._rendered = False
+            self._paint_timer.start()
+        else:
+            self.pending = False
         self._shown_ids, self.rows = result
         self.item.set_rows(self.rows)
         self._set_lane_names(self.rows.lanes)
@@ -341,6 +361,16 @@ class TimelineView(QWidget):
         self._update_info()
         if then is not None:
             then()
+
+    def _paint_rows(self) -> None:
+        if not self._rendered:
+            self._rendered = True
+            self.viewbox.prepareForPaint()  # the range and transform the paint will use
+            self.item.render_ahead()
+            self._paint_timer.start()
+            return
+        self.graphics.setUpdatesEnabled(True)  # repaints the whole view
+        self.pending = False
 
     def set_rows(self, rows: TimelineRows) -> None:
         """Show prepared rows directly (benchmarks, synthetic data)."""
@@ -363,8 +393,11 @@ class TimelineView(QWidget):
         n = len(self.rows.events)
         undated = f" · {self.rows.undated} undated" if self.rows.undated else ""
         self.info.setText(f"{n} events{undated}")
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        """The "No publication date" banner: the first undated article, a click from a date."""
         articles = self.model.undated_articles()
-        self.undated_banner.setVisible(bool(articles))
         if articles:
             first = articles[0]
             name = first.title or first.path
@@ -374,6 +407,7 @@ class TimelineView(QWidget):
                 "its relative dates cannot be placed on the timeline.")
             self.undated_text.setToolTip(f"{name}{more}")
             self._undated_first = first.id
+        self.undated_banner.setVisible(bool(articles))  # after the text: one relayout
 
     def _set_date_clicked(self) -> None:
         article = getattr(self, "_undated_first", None)

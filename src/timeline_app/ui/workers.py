@@ -12,14 +12,15 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 
 PROGRESS_GAP = 0.1  # seconds between progress reports: each one repaints part of the window
 WORKER_NICE = 10  # background threads yield the cores to the GUI thread
 GIL_SWITCH_S = 0.001  # while jobs run: how long the GUI thread may wait for the GIL
 _local = threading.local()
 _lock = threading.Lock()
-_running = 0
+_running = 0  # jobs inside their run()
+_pending = 0  # jobs started and not yet done (queued, waiting for the pool, or running)
 _saved_interval = 0.005
 _collector_was_on = True
 
@@ -44,6 +45,7 @@ class Job(QRunnable):
         self.signals = JobSignals()
         self._cancel = threading.Event()
         self._last_progress = 0.0
+        self.started = False  # by start(): counted in busy() until it has run
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
@@ -54,6 +56,15 @@ class Job(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
+        global _pending
+        try:
+            self._run()
+        finally:
+            if self.started:
+                with _lock:
+                    _pending -= 1
+
+    def _run(self) -> None:
         _yield_to_gui()
         with _gui_gets_the_gil():
             try:
@@ -134,6 +145,74 @@ def _gui_gets_the_gil():
                     gc.enable()
 
 
+@contextlib.contextmanager
+def as_a_job():
+    """Run the enclosed work of a background thread (not the GUI's) the way jobs run:
+    at lower priority, handing the GIL to the window within GIL_SWITCH_S, no cycle
+    collection meanwhile."""
+    _yield_to_gui()
+    with _gui_gets_the_gil():
+        yield
+
+
+def busy() -> bool:
+    """Whether jobs are started and not done (their Python competes with the window's)."""
+    return _pending > 0
+
+
 def start(job: Job) -> Job:
-    QThreadPool.globalInstance().start(job)
+    """Run `job` on the pool once the window has repainted what the current turn changed.
+
+    A slot that starts jobs usually changes what the window shows too (a loaded corpus
+    starts the timeline's rows and the graph's layout); started at once, the jobs took the
+    GIL from the repaint that follows, and that turn took several times as long.
+    """
+    global _starter, _pending
+    with _lock:
+        _pending += 1
+    job.started = True
+    if _starter is None:
+        _starter = _Starter()
+    _starter.add(job)
     return job
+
+
+class _Starter(QObject):
+    """Hands queued jobs to the pool two passes of posted events later.
+
+    Qt paints in response to an UpdateRequest posted (at low priority) during the turn that
+    changed something, and handles events posted while it works through its queue in the
+    next pass only. So the second low-priority event comes after that repaint, whichever
+    was posted first.
+    """
+
+    EVENT = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: list[Job] = []
+        self.hops = 0
+
+    def add(self, job: Job) -> None:
+        self.jobs.append(job)
+        if self.hops == 0:
+            self.hops = 2
+            self._post()
+
+    def _post(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(self.EVENT), Qt.LowEventPriority.value)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != self.EVENT:
+            return super().event(event)
+        self.hops -= 1
+        if self.hops > 0:
+            self._post()
+            return True
+        jobs, self.jobs = self.jobs, []
+        for job in jobs:
+            QThreadPool.globalInstance().start(job)
+        return True
+
+
+_starter: _Starter | None = None
