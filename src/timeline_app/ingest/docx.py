@@ -22,7 +22,8 @@ def read_docx(
 ) -> list[Article]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError):  # "zip file version 23.4": a feature zipfile lacks
         raise ReadError("not a readable DOCX file (it is not a valid Word package)") from None
     with archive:
         check_members(archive, limits)
