@@ -799,3 +799,26 @@ def test_taking_a_side_is_support():
     assert (support.source, support.target) == ("kenya", "chad")
     events = run("Egypt entered the war on Chad's side.")
     assert [e.type for e in events] == ["support"], "a war on Chad's side is no war on Chad"
+
+
+def test_what_was_said_is_the_quotation_or_the_clause_before_a_reporting_aside():
+    events = run("Kenya sent two more planes on Friday to fly its citizens out of Chad, the "
+                 "emergencies ministry said, a day after the first group arrived.",
+                 {"Friday": FRIDAY})
+    said = one(events, "statement")
+    assert said.source == "kenya"
+    assert said.summary.startswith("Kenya said: Kenya sent two more planes on Friday")
+    evacuation = one(events, "evacuation")
+    assert (evacuation.source, evacuation.target, evacuation.time) == ("kenya", "chad", FRIDAY)
+    said = one(run('"Chad needs change," Okafor said in December.'), "statement")
+    assert said.summary.endswith(": Chad needs change")
+    said = one(run('"We will stay," a spokeswoman for Kenya said.'), "statement")
+    assert said.summary.endswith(": We will stay")
+
+
+def test_blocking_resolutions_with_an_aside_and_an_ally_with_adjectives():
+    events = run("Iran has been Syria's most powerful ally and has blocked, together with Qatar, "
+                 "three UN Security Council resolutions.")
+    assert (one(events, "alliance").source, one(events, "alliance").target) == ("iran", "syria")
+    veto = one(events, "veto_support")
+    assert (veto.source, veto.target, veto.co_sources) == ("iran", "syria", ("qatar",))

@@ -57,7 +57,8 @@ _PASSIVE_NEEDLES = ("was", "were", "be", "is", "are", "got")
 # "said last month that ...", "said on Tuesday that ...": the summary keeps what was said.
 _LEAD_IN = re.compile(
     r"^(?:(?:on|in|last|this|next|early|late)?\s*(?:\w+day|week|month|year|night|morning|"
-    r"evening|afternoon)\s+)?(?:that\s+)?",
+    r"evening|afternoon|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+)?(?:that\s+)?",
     re.IGNORECASE,
 )
 _SUMMARY_TAIL = re.compile(r"\s+(?:to|from|of|with|on|against|for)?\s*\{target\}.*$")
@@ -300,7 +301,11 @@ def _event(
     elif trigger_text.lower().startswith("according to"):
         source = find_target_after(text, s_end, trigger, mentions, (), set(), window=60)
     else:
-        source = apposition_head(text, trigger, masked, mentions)
+        # ", the emergencies ministry said,": a reporting clause between commas, no apposition;
+        # but ", the two mediators said" speaks of the actors named just before it
+        source = apposition_head(text, trigger, masked, mentions) if (
+            pattern.type != "statement" or _COUNTED_SPEAKERS.search(
+                text, max(s_start, trigger[0] - 40), trigger[0])) else None
         special = gerund_agent(text, s_start, trigger, mentions)
         if special is False and pattern.type == "statement" and _AFTER_QUOTE.search(
             text, max(s_start, trigger[0] - 5), trigger[0]
@@ -405,6 +410,7 @@ def _appositions(
     return [(a, b) for a, b in masked if a in ends and text[a] == "," and text[b - 1] == ","]
 
 
+_COUNTED_SPEAKERS = re.compile(r",\s+(?:the\s+)?(?:two|both|three|four)\s+[a-z-]+\s+$")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 
@@ -846,13 +852,28 @@ def _summary(
         return f"{src}: {clipped}"
     if kind == "statement":
         after = text[trigger[1]:trigger[1] + 160]
-        if after.lstrip(" \"'‘’“”")[:1] in (".", "!", "?", ""):
-            rest = ""  # the sentence ends with the verb: what was said came before it
+        if after.lstrip(" \"'‘’“”")[:1] in (".", "!", "?", ",", ""):
+            # the sentence ends with the verb, or only an aside follows it ("..., the ministry
+            # said, a day after ..."): what was said came before it
+            rest = ""
         else:
             rest = _first_line(after.strip(" ,:\"'‘’“”."))
+        if len(rest.split()) <= 4 and _AFTER_QUOTE.search(
+            text, max(0, source.span[0] - 6), source.span[0]
+        ):
+            rest = ""  # '“Syria needs change,” Putin said in December': the quotation
         if len(rest) < 8:  # quote before the attribution: "‘‘...,’’ Denisov said."
-            line_start = text.rfind("\n", 0, source.span[0]) + 1
-            before = _after_last(_QUOTE_GAP, text[line_start:source.span[0]])
+            line_start = text.rfind("\n", 0, trigger[0]) + 1
+            if source.span[0] < trigger[0] and trigger[0] - source.span[1] <= 40:
+                before = text[line_start:source.span[0]]
+            else:  # "Russia sent planes ..., the emergencies ministry said": up to the comma
+                before = text[line_start:trigger[0]]
+                comma = before.rfind(", ")
+                before = before[:comma] if comma > 0 else before
+            before = strip_dateline(_after_last(_QUOTE_GAP, before))
+            close = max(before.rfind('"', 1), before.rfind("”"), before.rfind("''", 1))
+            if close > 0:  # '"...," a ministry spokeswoman for Russia said': the quotation
+                before = before[:close]
             rest = before.strip(" ,:\"'‘’“”")
         lead = _LEAD_IN.match(rest)  # all of it optional: matches, perhaps empty, at 0
         rest = rest[lead.end():] if lead else rest

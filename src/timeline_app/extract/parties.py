@@ -218,7 +218,10 @@ def _subordinate_clauses(sentence: str) -> list[tuple[int, int]]:
     return clauses
 
 
-_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
+_COORDINATED = re.compile(
+    r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?"
+    r"(?:(?:has|have|had|was|were|is|are|will|would)\s+)?$"
+)
 
 
 _GERUND_COMPLEMENT = re.compile(r"\b(?:for|of)\s+$", re.IGNORECASE)
@@ -610,7 +613,14 @@ def find_co_sources(
             found.append(mention.actor)
     if joined is not None:
         found.extend(_listed_before(text, sentence_start, mentions, joined))
+    aside = _WITH_ASIDE.match(text, trigger[1])
+    if aside is not None:  # "has blocked, together with China, three resolutions"
+        found.extend(m.actor for m in mentions
+                     if m.span[0] == aside.end() and m.actor != subject.actor)
     return tuple(dict.fromkeys(found))
+
+
+_WITH_ASIDE = re.compile(r",\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?")
 
 
 def _listed_before(
@@ -633,6 +643,13 @@ def _listed_before(
     return found
 
 
+# Up to three modifiers ("most powerful"), none a function word ("Washington and its allies")
+_BEFORE_GAP = re.compile(
+    r"(?:['’]s?)?\s*(?:(?!(?:and|or|but|with|its|their|his|her|to|of|for|the|a|an)\s)[a-z-]+\s+)"
+    r"{0,3}"
+)
+
+
 def find_target_before(
     text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
 ) -> Party | None:
@@ -644,7 +661,7 @@ def find_target_before(
         if start < sentence_start:
             return None
         gap = text[end:trigger[0]]
-        if re.fullmatch(r"(?:['’]s?)?\s*(?:[a-z-]+\s+)?", gap):
+        if _BEFORE_GAP.fullmatch(gap):  # "Syria's ally", "Assad's most powerful ally"
             return Party(mention.actor, mention.span)
         return None
     return None
