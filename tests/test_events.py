@@ -822,3 +822,18 @@ def test_blocking_resolutions_with_an_aside_and_an_ally_with_adjectives():
     assert (one(events, "alliance").source, one(events, "alliance").target) == ("iran", "syria")
     veto = one(events, "veto_support")
     assert (veto.source, veto.target, veto.co_sources) == ("iran", "syria", ("qatar",))
+
+
+def test_wire_attribution_pronouns_and_warnings_against_acts():
+    text = ('"We cannot impose sanctions," Okafor told reporters after talks with his Kenyan '
+            "counterpart, President Amara. He said Chad had offered to host talks. Qatar, a "
+            "senior official said, speaking because he was authorised, asked Chad to wait. Iran "
+            "warned Kenya's allies against sending weapons to Chad.")
+    events = run(text)
+    told = [e for e in events if e.type == "statement" and e.source == "okafor"]
+    assert told and told[0].summary.endswith(": We cannot impose sanctions")
+    assert not [e for e in events if e.type == "arms_supply"], "the allies would send them"
+    events = run("Okafor met Amara. Kenya, speaking because he was tired, criticised Chad.")
+    criticism = one(events, "criticism")
+    assert (criticism.source, criticism.target) == ("kenya", "chad"), "'he' is in an aside"
+    assert not [e for e in events if e.type == "arms_supply"], "the allies would send them"

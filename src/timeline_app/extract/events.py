@@ -410,6 +410,9 @@ def _appositions(
     return [(a, b) for a, b in masked if a in ends and text[a] == "," and text[b - 1] == ","]
 
 
+_AUDIENCE = re.compile(
+    r"(?:reporters|journalists|the press|a (?:news|press) conference|state (?:media|television)|"
+    r"parliament|lawmakers|the (?:BBC|CNN|AP|Associated Press|Reuters))\b", re.IGNORECASE)
 _COUNTED_SPEAKERS = re.compile(r",\s+(?:the\s+)?(?:two|both|three|four)\s+[a-z-]+\s+$")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
@@ -858,14 +861,20 @@ def _summary(
             rest = ""
         else:
             rest = _first_line(after.strip(" ,:\"'‘’“”."))
-        if len(rest.split()) <= 4 and _AFTER_QUOTE.search(
-            text, max(0, source.span[0] - 6), source.span[0]
-        ):
-            rest = ""  # '“Syria needs change,” Putin said in December': the quotation
+        quoted = _AFTER_QUOTE.search(text, max(0, source.span[0] - 6), source.span[0])
+        if len(rest.split()) <= 2 or (quoted and (
+            len(rest.split()) <= 4 or _AUDIENCE.match(rest)
+        )):
+            # '“Syria needs change,” Putin said in December', '..., X said Tuesday.', '"...,"
+            # Cavusoglu told reporters after talks': what was said came before
+            rest = ""
         if len(rest) < 8:  # quote before the attribution: "‘‘...,’’ Denisov said."
             line_start = text.rfind("\n", 0, trigger[0]) + 1
             if source.span[0] < trigger[0] and trigger[0] - source.span[1] <= 40:
                 before = text[line_start:source.span[0]]
+                comma = before.rfind(", ")
+                if comma > 0 and len(before) - comma < 45:
+                    before = before[:comma]  # "..., Foreign Minister Cavusoglu said"
             else:  # "Russia sent planes ..., the emergencies ministry said": up to the comma
                 before = text[line_start:trigger[0]]
                 comma = before.rfind(", ")

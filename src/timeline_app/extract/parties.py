@@ -224,7 +224,7 @@ _COORDINATED = re.compile(
 )
 
 
-_GERUND_COMPLEMENT = re.compile(r"\b(?:for|of)\s+$", re.IGNORECASE)
+_GERUND_COMPLEMENT = re.compile(r"\b(?:for|of|against)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"\b(?:that|which)\s+"
     # "companies that it said supplied weapons": a reporting aside inside the clause
@@ -243,7 +243,7 @@ def gerund_agent(
     known actor ("accused Western states of arming rebels")."""
     if not text[trigger[0]:trigger[1]].split()[0].endswith("ing"):
         return False
-    if not _GERUND_COMPLEMENT.search(text, max(sentence_start, trigger[0] - 6), trigger[0]):
+    if not _GERUND_COMPLEMENT.search(text, max(sentence_start, trigger[0] - 9), trigger[0]):
         return False
     for mention in reversed(mentions):
         if mention.span[1] <= trigger[0]:
@@ -516,6 +516,8 @@ def find_subject(
     window_start = trigger_start if main_only else best_end
     if window_start < trigger_start and may_hold(text[window_start:trigger_start], ("he", "it")):
         for pron in _PRONOUNS.finditer(text, window_start, trigger_start):
+            if masked and _hidden(pron.start(), pron.end(), trigger_start, trigger_end, masked):
+                continue  # "because he was not authorized to speak": not the clause's subject
             resolved = resolve_pronoun(pron.group(1).lower(), pron.start())
             if resolved and resolved not in exclude:
                 found = Party(resolved, (pron.start(), pron.end()))
