@@ -392,3 +392,20 @@ def test_an_organ_named_long_before_is_no_antecedent(lexicon):
     filler = " ".join(f"Sentence {n} went by." for n in range(7))
     text = f"Chad's army and the rebels clashed. {filler} The army said the truce held."
     assert _described(_find(lexicon, text)) == []
+
+
+def test_a_bare_surname_years_before_that_persons_first_office_is_someone_else():
+    from datetime import date
+
+    from timeline_app.extract.actors import find_actors, load_actor_lexicon
+
+    lexicon = load_actor_lexicon()
+
+    def found(text, day):
+        return [(m.text, m.actor) for m in find_actors(text, lexicon, published=day).mentions]
+
+    assert found("Harris said earnings fell.", date(1989, 10, 27)) == []
+    assert found("Harris said the talks went well.", date(2023, 5, 1)) == [
+        ("Harris", "kamala-harris")]
+    assert ("Harris", "kamala-harris") in found(
+        "Kamala Harris met the envoy. Harris said the talks went well.", date(2014, 5, 1))

@@ -147,6 +147,12 @@ class ActorLexicon:
     def in_office(self, person: str, on: date) -> bool:
         return any(role.covers(on) for role in self.roles.get(person, ()))
 
+    def long_before_office(self, person: str, on: date) -> bool:
+        """Whether `on` lies more than five years before the person's first known office:
+        a bare surname then names someone else ("Harris" in a 1989 story)."""
+        starts = [role.start for role in self.roles.get(person, ()) if role.start is not None]
+        return bool(starts) and (min(starts) - on).days > 5 * 365
+
 
 def _after(a: date | None, b: date | None) -> bool:
     return b is None or (a is not None and a > b)

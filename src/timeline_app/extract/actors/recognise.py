@@ -209,6 +209,8 @@ class _Scan:
                         # and no "regime" after: the fast path for people.
                         phrase = piece.phrase
                         actor = self._pick(phrase)
+                        if self._before_office(actor.id):
+                            continue
                         self.seen.add(actor.id)
                         mentions.append(Draft(actor.id, (begin, name_end), phrase.via, True))
                         continue
@@ -372,6 +374,12 @@ class _Scan:
                 found = True
         return found
 
+    def _before_office(self, actor_id: str) -> bool:
+        """A bare surname years before that person's first office names someone else
+        ("Harris" in a 1989 story), unless the full name came first."""
+        return (self.published is not None and actor_id not in self.seen
+                and self.lex.long_before_office(actor_id, self.published))
+
     def _pick(self, phrase: Phrase) -> Actor:
         """One actor for a phrase; a shared surname goes to whoever the text or date favours."""
         if phrase.actor is not None:
@@ -395,6 +403,8 @@ class _Scan:
         text = self.text
         mentions = self.mentions
         if actor.kind == PERSON:
+            if " " not in text[start:end] and self._before_office(actor.id):
+                return end
             self.seen.add(actor.id)
             if actor.parent:
                 m = self.pat.person_organ.match(text, end)
