@@ -409,3 +409,12 @@ def test_a_bare_surname_years_before_that_persons_first_office_is_someone_else()
         ("Harris", "kamala-harris")]
     assert ("Harris", "kamala-harris") in found(
         "Kamala Harris met the envoy. Harris said the talks went well.", date(2014, 5, 1))
+
+
+def test_the_government_is_the_first_state_of_its_sentence():
+    from timeline_app.extract.actors import find_actors, load_actor_lexicon
+
+    text = "Chad recalled its envoy after Sudan attacked a village, the government said."
+    mentions = find_actors(text, load_actor_lexicon()).mentions
+    government = [m for m in mentions if m.text.endswith("government")]
+    assert [m.actor for m in government] == ["chad"]

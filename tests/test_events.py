@@ -33,9 +33,9 @@ SURFACES = {
     "Guinea-Bissau": "guinea-bissau", "Taiwan": "taiwan", "Washington": "united-states",
     "Petro": "petro", "Maduro": "maduro", "Barbados": "barbados", "Ukraine": "ukraine",
     "Saudi Arabia": "saudi-arabia", "Russia": "russia", "Venezuela": "venezuela",
-    "China": "china", "Nigerian": "nigeria", "Japan": "japan", "Iraq": "iraq",
+    "China": "china", "Nigerian": "nigeria", "Japan": "japan", "Iraq": "iraq", "Ugandan": "uganda",
 }
-MODIFIERS = {"Iranian", "Syrian", "Turkish", "Kenyan", "Nigerian"}
+MODIFIERS = {"Iranian", "Syrian", "Turkish", "Kenyan", "Nigerian", "Ugandan"}
 
 
 @dataclass(frozen=True)
@@ -837,3 +837,16 @@ def test_wire_attribution_pronouns_and_warnings_against_acts():
     criticism = one(events, "criticism")
     assert (criticism.source, criticism.target) == ("kenya", "chad"), "'he' is in an aside"
     assert not [e for e in events if e.type == "arms_supply"], "the allies would send them"
+
+
+def test_wire_asides_with_numbers_summoned_envoys_and_appeals_to_both_sides():
+    events = run("Egypt, which keeps about 1,000 troops in Chad, said it was watching closely.")
+    assert one(events, "statement").source == "egypt", "Chad is inside the aside"
+    events = run("Kenya summoned the Ugandan envoy on Friday.", {"Friday": FRIDAY})
+    protest = one(events, "criticism")
+    assert (protest.source, protest.target, protest.time) == ("kenya", "uganda", FRIDAY)
+    appeal = one(run("Qatar called on both countries to show restraint."), "statement")
+    assert appeal.source == "qatar"
+    said = one(run("Chad recalled its envoy, the government said in a statement on Friday.",
+                   {"Friday": FRIDAY}), "statement")
+    assert said.summary == "Chad said: Chad recalled its envoy"

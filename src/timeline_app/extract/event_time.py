@@ -152,7 +152,10 @@ def _modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) 
 # A non-restrictive relative clause set off by commas ("Saudi Arabia, which restored ties with
 # Iran last year, condemned ...") tells of another event, with its own time.
 # A participle aside ("The talks, brokered by Turkey, were the first since 2022") likewise.
-_ASIDE = re.compile(r",\s+(?:(?:who|which|whose)\s[^,;—]{1,140}?|[a-z]+ed\s+by\s[^,;—]{1,80}?),")
+_ASIDE = re.compile(
+    r",\s+(?:(?:who|which|whose)\s(?:[^,;—]|(?<=\d),(?=\d{3})){1,140}?"
+    r"|[a-z]+ed\s+by\s[^,;—]{1,80}?),(?!\d{3})"
+)
 
 
 def _asides(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:

@@ -56,7 +56,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$
 _PASSIVE_NEEDLES = ("was", "were", "be", "is", "are", "got")
 # "said last month that ...", "said on Tuesday that ...": the summary keeps what was said.
 _LEAD_IN = re.compile(
-    r"^(?:(?:on|in|last|this|next|early|late)?\s*(?:\w+day|week|month|year|night|morning|"
+    r"^(?:in\s+an?\s+(?:written\s+|joint\s+)?statement\s+)?"
+    r"(?:(?:on|in|last|this|next|early|late)?\s*(?:\w+day|week|month|year|night|morning|"
     r"evening|afternoon|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)?(?:that\s+)?",
     re.IGNORECASE,
@@ -410,6 +411,11 @@ def _appositions(
     return [(a, b) for a, b in masked if a in ends and text[a] == "," and text[b - 1] == ","]
 
 
+_NO_CONTENT = re.compile(
+    r"(?:in\s+an?\s+(?:written\s+|joint\s+)?statement\s*)?(?:(?:on|late|early)\s+)?"
+    r"(?:\w+day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2})?[\s.,]*",
+    re.IGNORECASE,
+)
 _AUDIENCE = re.compile(
     r"(?:reporters|journalists|the press|a (?:news|press) conference|state (?:media|television)|"
     r"parliament|lawmakers|the (?:BBC|CNN|AP|Associated Press|Reuters))\b", re.IGNORECASE)
@@ -862,6 +868,8 @@ def _summary(
         else:
             rest = _first_line(after.strip(" ,:\"'‘’“”."))
         quoted = _AFTER_QUOTE.search(text, max(0, source.span[0] - 6), source.span[0])
+        if _NO_CONTENT.fullmatch(rest):  # "in a statement on Tuesday": nothing said in it
+            rest = ""
         if len(rest.split()) <= 2 or (quoted and (
             len(rest.split()) <= 4 or _AUDIENCE.match(rest)
         )):
@@ -870,7 +878,9 @@ def _summary(
             rest = ""
         if len(rest) < 8:  # quote before the attribution: "‘‘...,’’ Denisov said."
             line_start = text.rfind("\n", 0, trigger[0]) + 1
-            if source.span[0] < trigger[0] and trigger[0] - source.span[1] <= 40:
+            if source.span[0] < trigger[0] and trigger[0] - source.span[1] <= 40 and (
+                "," not in text[source.span[1]:trigger[0]]
+            ):
                 before = text[line_start:source.span[0]]
                 comma = before.rfind(", ")
                 if comma > 0 and len(before) - comma < 45:

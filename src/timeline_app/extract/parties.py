@@ -64,7 +64,8 @@ _APPOSITION = re.compile(
     r",\s+(?:a|an|the|its|his|her|their|another|one|whose|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s?)"
     r"\s[^,;—]{1,80}?(?:,|\.$|$)"
     # relative clauses: "Duque, who has recognized Guaido as interim president, blamed ..."
-    r"|,\s+(?:who|which)\s[^,;—]{1,140}?,"
+    # (a comma inside a number, "about 1,000 troops", does not end them)
+    r"|,\s+(?:who|which)\s(?:[^,;—]|(?<=\d),(?=\d{3})){1,140}?,(?!\d{3})"
 )
 # Subordinate clauses ("since the Syrian uprising began in 2011,") up to the next comma.
 # Case spelled out rather than re.IGNORECASE: the engine can then skip on the first letter.

@@ -693,7 +693,7 @@ class _Scan:
                     break
                 k -= 1
             if state is None:
-                state = self._state_before(index)
+                state = self._state_in_sentence(start, index) or self._state_before(index)
             if state is not None:
                 added.append(Draft(state, (start, end), "organ", True))
         if added:
@@ -718,6 +718,19 @@ class _Scan:
             if self.ignored and self._is_ignored(start):
                 continue
             yield m, start, end, index
+
+    def _state_in_sentence(self, start: int, index: int) -> str | None:
+        """The first state named earlier in the sentence: "Chad recalled its envoy after
+        Sudan attacked a village, the government said" is Chad's government."""
+        sentence_start = self._sentence_start(start)
+        for k in range(index):
+            mention = self.mentions[k]
+            if mention.span[0] < sentence_start:
+                continue
+            actor = self.lex.actors.get(mention.actor)
+            if actor is not None and actor.kind == STATE:
+                return actor.id
+        return None
 
     def _state_before(self, index: int) -> str | None:
         for k in range(index - 1, -1, -1):
