@@ -418,3 +418,13 @@ def test_the_government_is_the_first_state_of_its_sentence():
     mentions = find_actors(text, load_actor_lexicon()).mentions
     government = [m for m in mentions if m.text.endswith("government")]
     assert [m.actor for m in government] == ["chad"]
+
+
+def test_west_african_leaders_are_ecowas_and_the_european_community_the_eu():
+    from timeline_app.extract.actors import find_actors, load_actor_lexicon
+
+    text = ("West African leaders condemned the coup. The European Community imposed an "
+            "import ban.")
+    mentions = find_actors(text, load_actor_lexicon()).mentions
+    assert [(m.text, m.actor) for m in mentions] == [
+        ("West African leaders", "ecowas"), ("European Community", "european-union")]

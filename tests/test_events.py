@@ -212,8 +212,8 @@ def test_joint_acts_make_the_partner_the_target():
 
 
 def test_dated_sentence_without_trigger_is_an_occurrence_with_its_actors():
-    events = run("Turkey closed its border with Syria on Friday. Kenya is a country.",
-                 {"Friday": FRIDAY})
+    events = run("Turkey marked the anniversary of the earthquake in Syria on Friday. Kenya is "
+                 "a country.", {"Friday": FRIDAY})
     occurrence = one(events, "occurrence")
     assert occurrence.actors == ("turkey", "syria")
     assert occurrence.time.value == "2014-05-09"
@@ -850,3 +850,9 @@ def test_wire_asides_with_numbers_summoned_envoys_and_appeals_to_both_sides():
     said = one(run("Chad recalled its envoy, the government said in a statement on Friday.",
                    {"Friday": FRIDAY}), "statement")
     assert said.summary == "Chad said: Chad recalled its envoy"
+
+
+def test_closing_a_border_distances():
+    events = run("Kenya closed its border with Somalia on Friday.", {"Friday": FRIDAY})
+    closing = one(events, "distancing")
+    assert (closing.source, closing.target, closing.time) == ("kenya", "somalia", FRIDAY)
