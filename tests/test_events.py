@@ -856,3 +856,10 @@ def test_closing_a_border_distances():
     events = run("Kenya closed its border with Somalia on Friday.", {"Friday": FRIDAY})
     closing = one(events, "distancing")
     assert (closing.source, closing.target, closing.time) == ("kenya", "somalia", FRIDAY)
+
+
+def test_the_two_leaders_named_together_act_together():
+    events = run("Egypt hosted talks between Kenya and Uganda, where the two leaders agreed not "
+                 "to use force.")
+    pact = one(events, "agreement")
+    assert {pact.source, pact.target} == {"kenya", "uganda"}

@@ -327,6 +327,10 @@ def _event(
                 roles=roles,
             )
         source = _whose_country(text, source, trigger, actors)
+    if pattern.symmetric and target is None:
+        pair = _the_two(text, s_start, trigger, mentions)
+        if pair is not None:  # "... between Maduro and Ali, where the two leaders agreed"
+            source, target = pair
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
         return None
     if (trigger_text.lower() in pattern.nominal or _determined_gerund(text, trigger)) and not (
@@ -419,6 +423,32 @@ _NO_CONTENT = re.compile(
 _AUDIENCE = re.compile(
     r"(?:reporters|journalists|the press|a (?:news|press) conference|state (?:media|television)|"
     r"parliament|lawmakers|the (?:BBC|CNN|AP|Associated Press|Reuters))\b", re.IGNORECASE)
+_THE_TWO = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:leaders|sides|countries|governments|nations|men|presidents|"
+    r"ministers|parties|neighbou?rs|rivals)\s+(?:(?:have|had|also|then|finally)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _the_two(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> tuple[Party, Party] | None:
+    """The two actors "the two leaders" stands for: the last two named before it, when they
+    were named together ("talks between Maduro and Ali, where the two leaders agreed")."""
+    match = _THE_TWO.search(text, max(sentence_start, trigger[0] - 40), trigger[0])
+    if match is None:
+        return None
+    before = [m for m in mentions if m.span[1] <= match.start() and m.head]
+    if len(before) < 2:
+        return None
+    first, second = before[-2], before[-1]
+    if first.actor == second.actor or not _AND_GAP.fullmatch(
+        text, first.span[1], second.span[0]
+    ):
+        return None  # named apart, or in an earlier sentence: the usual subject search
+    return Party(first.actor, first.span), Party(second.actor, second.span)
+
+
 _COUNTED_SPEAKERS = re.compile(r",\s+(?:the\s+)?(?:two|both|three|four)\s+[a-z-]+\s+$")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
