@@ -17,12 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-try:  # Python 3.11+: the parser lives in re._parser; sre_parse is its deprecated alias
-    from re import _constants as sre_constants  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+from timeline_app.extract.regex_prefixes import SPACE_CLASS, Folding, literal_prefixes
 
 PREFIX = 8
 _LIMIT = 4000  # more alternatives than this: give up filtering (always run the pattern)
@@ -35,81 +30,15 @@ OTHER_SPACES = (
 )
 _ASCII_OTHER_SPACES = OTHER_SPACES[:9]
 
-Options = set[tuple[str, bool]]  # (prefix, stopped: nothing more can be known after it)
-
-
-class _TooMany(Exception):
-    pass
-
-
-def _concat(left: Options, right_of, n: int) -> Options:
-    out: Options = set()
-    for text, stopped in left:
-        if stopped or len(text) >= n:
-            out.add((text[:n], True))
-            continue
-        for more, more_stopped in right_of(n - len(text)):
-            out.add((text + more, more_stopped))
-    if len(out) > _LIMIT:
-        raise _TooMany
-    return out
-
-
-def _sequence(items, n: int) -> Options:
-    current: Options = {("", False)}
-    for item in items:
-        current = _concat(current, lambda room, item=item: _item(item, room), n)
-    return current
-
-
-def _item(item, n: int) -> Options:
-    op, arg = item
-    c = sre_constants
-    if op is c.LITERAL:
-        return {(chr(arg).lower(), False)}
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return {("", False)}  # zero-width: the lookarounds are checked by the regex itself
-    if op is c.IN:
-        chars: set[str] = set()
-        for kind, value in arg:
-            if kind is c.LITERAL:
-                chars.add(chr(value).lower())
-            elif kind is c.RANGE and value[1] - value[0] <= 26:
-                chars.update(chr(v).lower() for v in range(value[0], value[1] + 1))
-            elif kind is c.CATEGORY and value is c.CATEGORY_SPACE:
-                chars.add(" ")
-            else:
-                return {("", True)}
-        return {(ch, False) for ch in chars}
-    if op is c.BRANCH:
-        out: Options = set()
-        for seq in arg[1]:
-            out |= _sequence(seq, n)
-        return out
-    if op is c.SUBPATTERN:
-        return _sequence(arg[-1], n)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-        low, high, seq = arg
-        result: Options = set()
-        current: Options = {("", False)}
-        for count in range(0, min(high, low + n) + 1):
-            if count >= low:
-                result |= current
-            current = _concat(current, lambda room: _sequence(seq, room), n)
-        if high > low + n:
-            result |= {(t, True) for t, _ in current}
-        return result
-    return {("", True)}  # anything else (any character, backreferences): cannot filter
+# Triggers are matched case-insensitively: keys are lower case, any white space a space.
+_LOWER = Folding(char=lambda code: chr(code).lower(), classes={SPACE_CLASS: " "},
+                 widest_range=26)
 
 
 def trigger_prefixes(alternation: str, n: int = PREFIX) -> frozenset[str] | None:
     """The lowercase strings a match can start with, or None when nothing can be ruled out."""
-    try:
-        options = _sequence(sre_parse.parse(alternation, re.IGNORECASE), n)
-    except (_TooMany, RecursionError, re.error):
-        return None
-    prefixes = frozenset(text for text, _ in options)
-    return None if "" in prefixes else prefixes
+    prefixes = literal_prefixes(alternation, n, _LOWER, re.IGNORECASE, _LIMIT)
+    return None if prefixes is None or "" in prefixes else prefixes
 
 
 @lru_cache(maxsize=8)

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-try:  # Python 3.11+: the parser lives in re._parser; sre_parse is its deprecated alias
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+from timeline_app.extract.regex_prefixes import (
+    DIGIT_CLASS,
+    SPACE_CLASS,
+    WORD_CLASS,
+    Folding,
+    literal_prefixes,
+)
 
 PREFIX = 8
 _LIMIT = 20_000  # more prefixes than this for one rule: treat it as matching anywhere
@@ -35,101 +36,22 @@ FOLD = str.maketrans({chr(i): ("0" if chr(i).isdigit() else " ")
 # Stands for any word character (\w) in a prefix ("\w+\s+times" of "seven times a day").
 WORD = "\x00"
 
-Options = frozenset[tuple[str, bool]]  # (prefix, stopped: nothing more is known after it)
-_EMPTY: Options = frozenset({("", False)})
-_UNKNOWN: Options = frozenset({("", True)})
-
-
-class _TooMany(Exception):
-    pass
-
 
 def _fold_char(code: int) -> str:
     return chr(code).translate(FOLD)
 
 
-def _concat(left: Options, right, n: int) -> Options:
-    out: set[tuple[str, bool]] = set()
-    rights: dict[int, Options] = {}  # by room left: many left options share one
-    for text, stopped in left:
-        if stopped or len(text) >= n:
-            out.add((text[:n], True))
-            continue
-        room = n - len(text)
-        if room not in rights:
-            rights[room] = right(room)
-        for more, more_stopped in rights[room]:
-            out.add((text + more, more_stopped))
-    if len(out) > _LIMIT:
-        raise _TooMany
-    return frozenset(out)
-
-
-def _sequence(items, n: int) -> Options:
-    current = _EMPTY
-    for item in items:
-        current = _concat(current, lambda room, item=item: _item(item, room), n)
-    return current
-
-
-def _charset(arg) -> Options:
-    chars: set[str] = set()
-    for kind, value in arg:
-        if kind is _c.LITERAL:
-            chars.add(_fold_char(value))
-        elif kind is _c.RANGE and value[1] - value[0] <= 64:
-            chars.update(_fold_char(v) for v in range(value[0], value[1] + 1))
-        elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
-            chars.add("0")
-        elif kind is _c.CATEGORY and value is _c.CATEGORY_SPACE:
-            chars.add(" ")
-        elif kind is _c.CATEGORY and value is _c.CATEGORY_WORD:
-            chars.add(WORD)
-        else:  # a negated set, a word class: anything may come
-            return _UNKNOWN
-    return frozenset((ch, False) for ch in chars)
-
-
-def _item(item, n: int) -> Options:
-    op, arg = item
-    if op is _c.LITERAL:
-        return frozenset({(_fold_char(arg), False)})
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return _EMPTY  # zero-width: the regex itself checks lookarounds and boundaries
-    if op is _c.IN:
-        return _charset(arg)
-    if op is _c.BRANCH:
-        out: set[tuple[str, bool]] = set()
-        for seq in arg[1]:
-            out |= _sequence(seq, n)
-        return frozenset(out)
-    if op is _c.SUBPATTERN:
-        if arg[1] or arg[2]:  # inline flags change what a literal matches
-            return _UNKNOWN
-        return _sequence(arg[-1], n)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, high, seq = arg
-        result: set[tuple[str, bool]] = set()
-        current = _EMPTY
-        for count in range(0, min(high, low + n) + 1):
-            if count >= low:
-                result |= current
-            current = _concat(current, lambda room: _sequence(seq, room), n)
-        if high > low + n:
-            result |= {(t, True) for t, _ in current}
-        return frozenset(result)
-    return _UNKNOWN  # any character, a back reference: cannot say
+# Rules are case-sensitive: digits fold to "0", white space to " ", \w to WORD.
+_DIGITS = Folding(char=_fold_char, classes={DIGIT_CLASS: "0", SPACE_CLASS: " ", WORD_CLASS: WORD},
+                  widest_range=64, inline_flags_unknown=True)
 
 
 def rule_prefixes(pattern: str, n: int = PREFIX) -> frozenset[str]:
     """The folded strings (up to n characters) a match of `pattern` (case-sensitive) must
     begin with: a rule can match at a key only if one of them is a prefix of the key. The
     empty string means it can match anywhere."""
-    try:
-        options = _sequence(_p.parse(pattern), n)
-    except (_TooMany, RecursionError, re.error):
-        return frozenset({""})
-    return frozenset(text for text, _ in options)
+    prefixes = literal_prefixes(pattern, n, _DIGITS, 0, _LIMIT)
+    return frozenset({""}) if prefixes is None else prefixes
 
 
 def _wild_regex(prefixes: frozenset[str]) -> re.Pattern[str] | None:
