@@ -863,3 +863,39 @@ def test_the_two_leaders_named_together_act_together():
                  "to use force.")
     pact = one(events, "agreement")
     assert {pact.source, pact.target} == {"kenya", "uganda"}
+
+
+def test_acts_looked_forward_to_or_only_a_means_of_a_conditional_did_not_happen():
+    events = run("Okafor said he looked forward to visiting Kenya.")
+    assert not [e for e in events if e.type == "meeting"], "a visit looked forward to"
+    events = run("Iran said Chad would break the law by attacking Kenya without approval.")
+    assert not [e for e in events if e.type == "military_action"], "would ... by attacking"
+    events = run("Chad broke the law by attacking Kenya.")
+    assert (one(events, "military_action").source, one(events, "military_action").target) == (
+        "chad", "kenya")
+
+
+def test_an_attributive_participle_is_a_label_not_an_act():
+    events = run("Washington put activist and accused bomber Okafor on its list on Monday.")
+    assert not [e for e in events if e.type == "accusation"]
+    events = run("Kenya accused rebel leader Okafor of arming Chad.")
+    assert (one(events, "accusation").source, one(events, "accusation").target) == (
+        "kenya", "okafor")
+    events = run("Kenya accused Uganda last Friday.")
+    assert one(events, "accusation").target == "uganda", "a time after the verb is no noun"
+
+
+def test_a_pronoun_after_a_speaker_we_do_not_know_is_that_speaker():
+    events = run("Okafor visited Chad on Friday. In a letter, Mbeki said he does not recognise "
+                 "the Kenyan courts.")
+    assert [(e.type, e.source) for e in events] == [("meeting", "okafor")]
+    events = run("Okafor visited Chad on Friday. Officials said he criticised Kenya.")
+    assert one(events, "criticism").source == "okafor", "'Officials' is no named speaker"
+
+
+def test_those_harmed_by_condemned_acts_are_not_condemned():
+    events = run("The Kenyan government deplores these senseless acts against the Iranian "
+                 "embassies in Chad.")
+    assert one(events, "condemnation").target is None
+    assert one(run("Kenya condemned Iranian aggression against Chad."), "condemnation").target == (
+        "iran")

@@ -89,8 +89,12 @@ def extract_events(
         if kinds is None:
             return None
         index = bisect.bisect_left(mention_starts, position)
+        sentence = sentences[max(0, bisect.bisect_right(sentence_starts, position) - 1)]
+        barrier = _unknown_speaker(text, sentence.span[0], position, mentions, mention_starts)
         fallback = None
         for mention in reversed(mentions[max(0, index - 40):index]):
+            if mention.span[0] < barrier:
+                return None  # "In a letter, Gonzalez said he ...": he is Gonzalez, unknown
             actor = actors.get(mention.actor)
             if actor is not None and actor.kind in kinds:
                 if can_be_subject(text, *mention.span, roles):
@@ -154,6 +158,36 @@ def extract_events(
 
 
 _SPAN = attrgetter("span")
+
+# Someone who speaks by name: "Gonzalez said", "Gregory Craig told reporters".
+_NAMED_SPEAKER = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s+(?:said|says|told|added|wrote|insisted)\b"
+)
+
+
+def _unknown_speaker(
+    text: str, sentence_start: int, position: int, mentions: Sequence[MentionLike],
+    mention_starts: list[int],
+) -> int:
+    """Where a speaker we do not know is named before `position` in its sentence, or -1.
+
+    A pronoun after "Gonzalez said" stands for Gonzalez, not for an actor named earlier. A lone
+    capitalised word opening the sentence may be a common noun ("Officials said"): not counted.
+    """
+    last = None
+    for match in _NAMED_SPEAKER.finditer(text, sentence_start, position):
+        last = match
+    if last is None:
+        return -1
+    start, end = last.span(1)
+    if " " not in last.group(1) and not text[sentence_start:start].strip():
+        return -1  # a single word opening the sentence
+    i = bisect.bisect_left(mention_starts, start)
+    if i > 0 and mentions[i - 1].span[1] > start:
+        return -1
+    if i < len(mentions) and mentions[i].span[0] < end:
+        return -1  # a known actor speaks
+    return start
 
 
 def _inside_found(
@@ -263,6 +297,10 @@ def _event(
         _ADJECTIVAL.search(text, max(s_start, trigger[0] - 5), trigger[0])
     ):
         return None  # "the bombed embassy", "an occupied town": a description, not an act
+    if trigger_text.endswith("ed") and _ATTRIBUTIVE.match(text, trigger[1], s_end) and not (
+        _OF_SOON.match(text, trigger[1], s_end)
+    ):
+        return None  # "activist and accused bomber James Kopp": a label, not an accusation
     # A clause or apposition holding the trigger also holds its target.
     inner = enclosing(trigger, masked)
     stop = inner[1] if inner else None
@@ -451,6 +489,21 @@ def _the_two(
 
 _COUNTED_SPEAKERS = re.compile(r",\s+(?:the\s+)?(?:two|both|three|four)\s+[a-z-]+\s+$")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+# A participle before a bare common noun and a name: "accused bomber James Kopp", "accused spy
+# Okafor". A verb takes a determiner, a pronoun or a name as object ("accused the envoy").
+_FUNCTION_WORDS = (
+    r"(?:the|a|an|his|her|its|their|our|my|your|him|them|it|us|me|both|each|all|some|"
+    r"any|no|one|two|three|several|other|another|this|that|these|those|and|or|but|not|on|in|"
+    r"at|of|for|to|with|by|from|over|after|before|during|as|between|among|against|into|onto|"
+    r"upon|across|through|toward|towards|under|within|without|about|around|near|via|amid|"
+    r"alongside|behind|beyond|despite|since|until|while|when|where|who|which|than|then|"
+    r"there|here|also|again|back|out|up|down|off|away|later|earlier|together|only|just|"
+    r"even|once|twice|last|next|late|\w+ly)\b"
+)
+_ATTRIBUTIVE = re.compile(
+    rf"\s+(?!{_FUNCTION_WORDS})[a-z][a-z-]+(?:\s+(?!{_FUNCTION_WORDS})[a-z][a-z-]+)?\s+[A-Z]"
+)
+_OF_SOON = re.compile(r"[^.;:]{0,60}?\bof\b")
 
 
 _AS_DID = re.compile(r",\s+as\s+(?:did|do|does|have|has|had)\s+(?:the\s+)?")
@@ -547,7 +600,8 @@ _HARM_OF = re.compile(
     r"expulsions?|disappearance|persecution|mistreatment|poisoning|torture)\s+of\s+"
     r"(?:[\w.’'-]+\s+){0,3}$"
     # "condemned the bomb attacks on U.S. embassies in Kenya": those hit, not those condemned
-    r"|\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|shootings?|shelling|massacres?)\s+"
+    r"|\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|shootings?|shelling|massacres?|"
+    r"acts|violence|aggression|crimes|atrocities)\s+"
     r"(?:[\w.’'-]+\s+){0,4}?(?:on|at|in|of|against|outside|near)\s+(?:[\w.’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -811,7 +811,8 @@ _IRREALIS = re.compile(
     r"\b(?:s(?:ought|eeks?|eeking)|tr(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|"
     r"wants?|wanted|aim(?:s|ed|ing)?|threat(?:en|ens|ened|ening)|plot(?:s|ted|ting)?|"
     # (scheduled acts, "is due to visit", are news of their own and stay)
-    r"fail(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?)\s+to\s+(?:\w+\s+)?$",
+    r"fail(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|"
+    r"look(?:s|ed|ing)?\s+forward)\s+to\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -857,9 +858,19 @@ _MAYBE = re.compile(
 )
 
 
+# The means of a conditional act: "would break international law by attacking Iraq".
+_BY_MEANS_OF = re.compile(
+    r"\b(?:would|could|might)\s+(?:\w+\s+){1,6}?by\s+$", re.IGNORECASE
+)
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
     begin = max(sentence_start, trigger_start - 40)
     if _MAYBE.search(text, max(sentence_start, trigger_start - 12), trigger_start):
+        return True
+    if text.endswith("by ", begin, trigger_start) and _BY_MEANS_OF.search(
+        text, max(sentence_start, trigger_start - 60), trigger_start
+    ):
         return True
     if may_hold(text[begin:trigger_start], _PROPOSED_NEEDLES) and (
         _PROPOSED.search(text, begin, trigger_start)
