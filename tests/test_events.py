@@ -899,3 +899,29 @@ def test_those_harmed_by_condemned_acts_are_not_condemned():
     assert one(events, "condemnation").target is None
     assert one(run("Kenya condemned Iranian aggression against Chad."), "condemnation").target == (
         "iran")
+
+
+def test_hyphen_compounds_describe_and_do_not_act():
+    events = run("The Iranian-recognised Kenya condemned Chad.")
+    assert one(events, "condemnation").source == "kenya", "-recognised: a participle, no verb"
+    events = run("Qatar urged all sides to return to Egypt-led talks.")
+    assert one(events, "statement").target is None, "the talks Egypt leads are no addressee"
+    events = run("A Kenya-based firm, the company said, sued Chad.")
+    assert not [e for e in events if e.source == "kenya"]
+
+
+def test_a_participle_aside_before_the_verb_hides_its_actors_and_dates_the_saying():
+    saturday = TimeSpan("2014-05-10", "day", date(2014, 5, 10), date(2014, 5, 10))
+    events = run("Okafor, addressing troops on Saturday at a base near the Kenyan border, said "
+                 "his country would act.", {"Saturday": saturday})
+    said = one(events, "statement")
+    assert (said.source, said.time) == ("okafor", saturday)
+
+
+def test_co_sources_listed_after_along_with_and_sources_after_according_to():
+    support = one(run("Egypt, along with Qatar and Russia, backs Chad."), "support")
+    assert (support.source, support.co_sources) == ("egypt", ("qatar", "russia"))
+    events = run("Troops crossed, according to witnesses, hundreds of Kenyan soldiers.")
+    assert not [e for e in events if e.source == "kenya"], "witnesses speak, not Kenya"
+    events = run("Russia sent warplanes via Syria.")
+    assert not [e for e in events if e.target == "syria"], "a route, not a recipient"

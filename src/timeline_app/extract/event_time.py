@@ -57,7 +57,9 @@ def choose_time(
             continue
         if asides and _aside_of(expr.span, asides) != _aside_of(trigger, asides):
             continue  # "Petro, who restored ties in 2022, said ...": the aside has its own time
-        if speech and not _next_to_verb(text, trigger, expr.span):
+        if speech and not _next_to_verb(text, trigger, expr.span) and not _occasion(
+            text, sentence, trigger, expr.span
+        ):
             continue
         if _modifies_noun(text, expr.span, sentence):
             continue  # "the July 28 vote", "the 2014 invasion": when that thing happens
@@ -90,6 +92,22 @@ def choose_time(
     if published is None:
         return UNDATED, "", None, TIME_UNKNOWN
     return _article_day(published), "", None, TIME_FROM_ARTICLE_DATE
+
+
+_OCCASION_OPENING = re.compile(r",\s+[a-z]+ing\s[^,;]*$")
+_OCCASION_CLOSING = re.compile(r"[^,;]*,\s*$")
+
+
+def _occasion(
+    text: str, sentence: tuple[int, int], trigger: tuple[int, int], span: tuple[int, int]
+) -> bool:
+    """Whether a time stands in a participle aside just before a speech verb: "Sisi, addressing
+    troops on Saturday at an air base, said ...": the speech was made on that occasion."""
+    if span[1] > trigger[0] or text.find(",", span[1], trigger[0]) < 0:
+        return False
+    return bool(_OCCASION_OPENING.search(text, sentence[0], span[0])) and bool(
+        _OCCASION_CLOSING.fullmatch(text, span[1], trigger[0])
+    )
 
 
 # A time that ends the verb phrase before a coordinated one: "landed on May 21 and recaptured".

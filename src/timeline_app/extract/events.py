@@ -338,7 +338,9 @@ def _event(
         source = find_subject(text, s_start, speech, mentions, masked, set(), resolve_pronoun,
                               roles=roles)
     elif trigger_text.lower().startswith("according to"):
-        source = find_target_after(text, s_end, trigger, mentions, (), set(), window=60)
+        comma = text.find(",", trigger[1], s_end)  # "according to monitors, ... Syrian"
+        source = find_target_after(text, s_end, trigger, mentions, (), set(), window=60,
+                                   stop=comma if comma >= 0 else None)
     else:
         # ", the emergencies ministry said,": a reporting clause between commas, no apposition;
         # but ", the two mediators said" speaks of the actors named just before it
@@ -450,9 +452,13 @@ def _appositions(
     """The masked ranges that are appositions to an actor, closed by a comma: "Russia,
     Armenia's treaty ally since the 1990s, has been distancing itself ..."."""
     ends = {m.span[1] for m in mentions}
-    return [(a, b) for a, b in masked if a in ends and text[a] == "," and text[b - 1] == ","]
+    return [(a, b) for a, b in masked if a in ends and text[a] == "," and text[b - 1] == ","
+            and not _PARTICIPLE_OPENING.match(text, a)]
 
 
+# An aside that opens with a participle tells of the same occasion as its sentence's verb
+# ("Sisi, addressing troops on Saturday, said ..."): its time is the sentence's.
+_PARTICIPLE_OPENING = re.compile(r",\s+[a-z]+ing\s")
 _NO_CONTENT = re.compile(
     r"(?:in\s+an?\s+(?:written\s+|joint\s+)?statement\s*)?(?:(?:on|late|early)\s+)?"
     r"(?:\w+day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2})?[\s.,]*",

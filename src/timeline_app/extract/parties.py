@@ -67,6 +67,12 @@ _APPOSITION = re.compile(
     # (a comma inside a number, "about 1,000 troops", does not end them)
     r"|,\s+(?:who|which)\s(?:[^,;—]|(?<=\d),(?=\d{3})){1,140}?,(?!\d{3})"
 )
+# A participle aside between a subject and its verb: "Sisi, addressing troops at a base in
+# Egypt's western desert, said ...". (", selling arms, training officers," is a list of acts
+# after the verb: an -ing word or a conjunction after the closing comma, no aside.)
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s+[a-z]+ing\s[^,;—]{1,160}?,(?=\s+(?!and\b|or\b|but\b)[a-z]+\b(?<!ing))"
+)
 # Subordinate clauses ("since the Syrian uprising began in 2011,") up to the next comma.
 # Case spelled out rather than re.IGNORECASE: the engine can then skip on the first letter.
 _SUBORDINATE = re.compile(
@@ -125,6 +131,9 @@ def masked_ranges(
     if "," in sentence:  # every apposition opens with a comma
         ranges.extend((offset + m.start(), offset + m.end())
                       for m in _APPOSITION.finditer(sentence))
+        if "ing " in sentence:
+            ranges.extend((offset + m.start(), offset + m.end())
+                          for m in _PARTICIPLE_ASIDE.finditer(sentence))
     if subordinates is not None:
         ranges.extend(subordinates.clauses(offset, offset + len(sentence)))
     else:
@@ -361,7 +370,8 @@ def apposition_head(
 
 
 # A verb right before an actor makes it an object ("has supplied Damascus", "accused Iran").
-_VERB_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|ied)\s+(?:(?:the|a|an)\s+)?$")
+# ("UN-recognised Government": a participle joined by a hyphen describes, it is no verb.)
+_VERB_BEFORE = re.compile(r"\b(?<!-)[a-z]{3,}(?:ed|ied)\s+(?:(?:the|a|an)\s+)?$")
 _NOT_VERBS = frozenset("allied armed backed led based united red need speed indeed".split())
 
 
@@ -443,6 +453,8 @@ def _role(
         return _OTHERS
     if _BUSINESS.match(text, end):
         return _OTHERS  # "Dutch equipment maker ASML said": the company, not the Netherlands
+    if text.startswith("-", end) and _MADE_IN.match(text, end):
+        return _OTHERS  # "a London-based jeweler said": where the company is, not who speaks
     return None
 
 
@@ -603,6 +615,7 @@ def find_co_sources(
     """Actors acting alongside the subject: "along with China", "Russia and China vetoed"."""
     found = []
     joined = None  # the mention joined to the subject by "and"
+    co_end: int | None = None  # where the last co-source named by "along with ..." ends
     for index, mention in enumerate(mentions):
         start, end = mention.span
         if start < sentence_start or end > trigger[0] or mention.actor == subject.actor:
@@ -611,9 +624,17 @@ def find_co_sources(
             found.append(mention.actor)
             joined = index
             continue
+        if co_end is not None and (_JOINED.fullmatch(text, co_end, start) or _LIST_COMMA.fullmatch(
+            text, co_end, start
+        )):
+            found.append(mention.actor)  # "along with the UAE and Russia": both
+            co_end = end
+            continue
+        co_end = None
         gap_before = text[max(sentence_start, start - 30):start]
         if may_hold(gap_before, _CO_SOURCE_NEEDLES) and _CO_SOURCE.search(gap_before):
             found.append(mention.actor)
+            co_end = end
     if joined is not None:
         found.extend(_listed_before(text, sentence_start, mentions, joined))
     aside = _WITH_ASIDE.match(text, trigger[1])
@@ -696,8 +717,12 @@ def find_target_after(
             break
         if _SPEAKS.match(text, end):
             break  # "provided support for the operation, the Pentagon said": who reports it
-        if text.startswith("-", end) and _MADE_IN.match(text, end):
-            continue  # "Soviet-made missiles": where a thing comes from, not a party
+        if text.startswith("-", end) and (
+            _MADE_IN.match(text, end) or _PROCESS_LED.match(text, end)
+        ):
+            continue  # "Soviet-made missiles", "UN-led talks": a thing's origin, not a party
+        if last_word(text[max(trigger[1], start - 12):start]) in ("via", "without"):
+            continue  # "sent warplanes via Syria", "attacked without UN approval": no party
         if not mention.head and index < last:
             # "warned Yugoslav President Slobodan Milosevic": the modifier gives way to its head
             following = mentions[index + 1]
@@ -726,7 +751,13 @@ def find_target_after(
 
 # A speech verb right after an actor makes it the speaker of a reporting clause, not a party.
 _SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|told|added|stated|announced)\b")
-_MADE_IN = re.compile(r"-(?:made|built|designed|manufactured|supplied|era|style|born|owned)\b")
+_MADE_IN = re.compile(
+    r"-(?:made|built|designed|manufactured|supplied|era|style|born|owned|based|registered)\b"
+)
+_PROCESS_LED = re.compile(
+    r"-(?:led|brokered|sponsored|mediated|hosted|backed)\s+(?:[\w-]+\s+)?(?:talks|negotiations|"
+    r"process|mediation|initiative|efforts?|plan|deal|dialogue|conference|summit)\b"
+)
 # Where another predicate takes over after a trigger: a participle clause (", saying they act in
 # solidarity with Hamas") or a verb coordinated with the trigger's ("condemned the offensive and
 # said it would deliver vehicles to Yerevan"). Its objects are not the trigger's target. Two
