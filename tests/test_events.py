@@ -925,3 +925,12 @@ def test_co_sources_listed_after_along_with_and_sources_after_according_to():
     assert not [e for e in events if e.source == "kenya"], "witnesses speak, not Kenya"
     events = run("Russia sent warplanes via Syria.")
     assert not [e for e in events if e.target == "syria"], "a route, not a recipient"
+
+
+def test_it_before_a_verb_is_the_state_that_opens_its_sentence_or_the_one_before():
+    events = run("Kenya condemned the raid on Monday. Two days later, it imposed sanctions on "
+                 "Uganda.")
+    sanctions = one(events, "sanctions")
+    assert (sanctions.source, sanctions.target) == ("kenya", "uganda")
+    events = run("Okafor condemned the raid. It is unlikely that it imposed sanctions on Uganda.")
+    assert not [e for e in events if e.type == "sanctions"], "no state opens either sentence"

@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Literal
 
 from timeline_app.domain import PERSON, Actor, Article, Event, TimeExpression
-from timeline_app.domain.actor import ORGANISATION
+from timeline_app.domain.actor import GOVERNMENT, GROUP, ORGANISATION, STATE
 from timeline_app.extract.event_time import choose_time
 from timeline_app.extract.parties import (
     MentionLike,
@@ -37,6 +37,7 @@ from timeline_app.extract.parties import (
     is_prep_object,
     masked_ranges,
     next_clause_start,
+    opens_clause,
     relative_clause_head,
     speech_verb_before,
     strip_dateline,
@@ -46,7 +47,10 @@ from timeline_app.extract.scan import may_hold
 from timeline_app.extract.sentences import Sentence
 from timeline_app.extract.trigger_index import candidate_starts, fold
 
-_PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,)}
+# "it" stands for a state or a body ("Four days later it imposed sanctions on Iraq"), "they"
+# for an armed group ("In January 2022 they extended their attacks").
+_PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,), "it": (STATE, GOVERNMENT, ORGANISATION),
+                  "they": (GROUP,)}
 # \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|HE|SHE)\b, opening with the class of first letters (and
 # checking the boundary before it by look-behind) so that the engine skips to those letters.
 _PERSONAL = re.compile(
@@ -88,8 +92,12 @@ def extract_events(
         kinds = _PRONOUN_KINDS.get(word)
         if kinds is None:
             return None
+        number = max(0, bisect.bisect_right(sentence_starts, position) - 1)
+        if word in _CLAUSE_SUBJECT_PRONOUNS:
+            return _clause_subject(text, position + len(word), number, sentences, mentions,
+                                   mention_starts, actors, kinds, roles)
         index = bisect.bisect_left(mention_starts, position)
-        sentence = sentences[max(0, bisect.bisect_right(sentence_starts, position) - 1)]
+        sentence = sentences[number]
         barrier = _unknown_speaker(text, sentence.span[0], position, mentions, mention_starts)
         fallback = None
         for mention in reversed(mentions[max(0, index - 40):index]):
@@ -158,6 +166,51 @@ def extract_events(
 
 
 _SPAN = attrgetter("span")
+
+_CLAUSE_SUBJECT_PRONOUNS = ("it", "they")
+_SUBORDINATE_WORDS = frozenset(
+    "after before when because since while until if although though as once".split()
+)
+_SUBJECT_REACH = 60  # how far into its sentence an antecedent subject may start
+
+
+def _clause_subject(
+    text: str, after: int, number: int, sentences: Sequence[Sentence],
+    mentions: Sequence[MentionLike], mention_starts: list[int], actors: Mapping[str, Actor],
+    kinds: tuple[str, ...], roles: Roles,
+) -> str | None:
+    """What "it" or "they" before a finite verb stands for: the subject that opens its own
+    sentence ("Iran said ..., which it would review") or the previous one ("The Security Council
+    condemned the invasion. Four days later it imposed sanctions"), if that subject is a state,
+    a body or a group. "It is", "it's unlikely" and an "it" after a company (a subject we do
+    not know) stand for no actor.
+    """
+    if not opens_clause(text, after):
+        return None
+    before = text[max(0, after - 20):after].split()
+    if len(before) > 1 and before[-2].lower() in _SUBORDINATE_WORDS:
+        return None  # "expelled the UN staff after it criticised ...": the nearer one, maybe
+    for k in (number, number - 1):
+        if k < 0:
+            return None
+        s_start, s_end = sentences[k].span
+        limit = min(s_end, after)
+        i = bisect.bisect_left(mention_starts, s_start)
+        first = next((m for m in mentions[i:] if m.span[0] < limit and m.head), None)
+        if first is None or first.span[0] >= limit:
+            if k == number:
+                continue  # nothing named before the pronoun: the previous sentence's subject
+            return None
+        opening = text[s_start:first.span[0]]
+        if len(opening) > _SUBJECT_REACH or ("," in opening and k == number):
+            return None
+        actor = actors.get(first.actor)
+        if actor is None or actor.kind not in kinds or not can_be_subject(
+            text, *first.span, roles
+        ):
+            return None
+        return actor.id
+    return None
 
 # Someone who speaks by name: "Gonzalez said", "Gregory Craig told reporters".
 _NAMED_SPEAKER = re.compile(
