@@ -428,3 +428,15 @@ def test_west_african_leaders_are_ecowas_and_the_european_community_the_eu():
     mentions = find_actors(text, load_actor_lexicon()).mentions
     assert [(m.text, m.actor) for m in mentions] == [
         ("West African leaders", "ecowas"), ("European Community", "european-union")]
+
+
+def test_the_kingdom_and_us_organs_named_like_un_bodies():
+    lexicon = load_actor_lexicon()
+    text = ("Saudi Arabia put together a coalition. Britain has sold the kingdom weapons. "
+            "A National Security Council spokesman said the Africa Command was ready.")
+    found = find_actors(text, lexicon, published=date(2020, 6, 1))
+    by_text = {text[m.span[0]:m.span[1]]: m.actor for m in found.mentions}
+    assert by_text["kingdom"] == "saudi-arabia"
+    assert by_text["National Security Council"] == "united-states"
+    assert by_text["Africa Command"] == "united-states"
+    assert "un-security-council" not in by_text.values()

@@ -934,3 +934,36 @@ def test_it_before_a_verb_is_the_state_that_opens_its_sentence_or_the_one_before
     assert (sanctions.source, sanctions.target) == ("kenya", "uganda")
     events = run("Okafor condemned the raid. It is unlikely that it imposed sanctions on Uganda.")
     assert not [e for e in events if e.type == "sanctions"], "no state opens either sentence"
+
+
+def test_a_story_told_in_the_past_keeps_its_time_within_a_paragraph():
+    aug2 = TimeSpan("1990-08-02", "day", date(1990, 8, 2), date(1990, 8, 2))
+    text = ("On August 2 Iraq invaded Kenya. Iraq had accused Kenya of theft, Okafor said.\n\n"
+            "Iraq criticised Chad.")
+    events = run(text, {"August 2": aug2}, published=date(2021, 1, 17))
+    accused = one(events, "accusation")
+    assert accused.time.start == aug2.start and accused.time.approximate
+    assert accused.time_source == "narrative"
+    assert one(events, "statement").time.start == date(2021, 1, 17), "a quote is given now"
+    assert one(events, "criticism").time.start == date(2021, 1, 17), "a new paragraph"
+    events = run("On August 2 Iraq invaded Kenya. Iraq has accused Kenya of theft.",
+                 {"August 2": aug2}, published=date(2021, 1, 17))
+    assert one(events, "accusation").time_source == "article_date", "present perfect: now"
+
+
+def test_joint_acts_lead_with_the_first_named_and_forces_sent_to_a_country_support_it():
+    pact = one(run("Qatar and Iran agreed to restore diplomatic relations."), "agreement")
+    assert (pact.source, pact.target) == ("qatar", "iran")
+    truce = one(run("Sudan and the Rapid Support Forces agreed to a cessation of hostilities."),
+                "agreement")
+    assert (truce.source, truce.target) == ("sudan", "rsf")
+    sent = one(run("Okafor ordered the first troops and aircraft to Chad."), "support")
+    assert (sent.source, sent.target) == ("okafor", "chad")
+    assert not [e for e in run("Russia sent troops to the border with Ukraine.")
+                if e.type == "support"], "forces at a border face the other side"
+    ally = one(run("Chad, whose troops fought alongside Kenyan forces, stayed away."), "alliance")
+    assert (ally.source, ally.target) == ("chad", "kenya")
+    met = one(run("A meeting between Okafor and Maduro in Geneva ended."), "meeting")
+    assert {met.source, met.target} == {"okafor", "maduro"}
+    hands = one(run("Qatar's envoy was seen shaking hands with Maduro."), "meeting")
+    assert (hands.source, hands.target) == ("qatar", "maduro")

@@ -65,3 +65,9 @@ def test_boundary_scan_matches_the_plain_pattern():
         assert [m.span() for m in _BOUNDARY.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+def test_initials_do_not_end_a_sentence():
+    text = "President George H.W. Bush ordered troops. They left in N.Y. The mayor spoke."
+    assert [s.text for s in split_sentences(text)] == [
+        "President George H.W. Bush ordered troops.", "They left in N.Y.", "The mayor spoke."]

@@ -24,6 +24,7 @@ from timeline_app.domain.corpus import Corpus, FileError
 from timeline_app.domain.event import (
     TIME_FROM_ARTICLE_DATE,
     TIME_FROM_EXPRESSION,
+    TIME_FROM_NARRATIVE,
     TIME_UNKNOWN,
     Event,
     Evidence,
@@ -35,6 +36,6 @@ __all__ = [
     "ACTOR_KINDS", "GOVERNMENT", "GROUP", "ORGANISATION", "OTHER", "PERSON",
     "PUBLISHED_BYLINE", "PUBLISHED_DATELINE", "PUBLISHED_FILENAME", "PUBLISHED_GIVEN",
     "PUBLISHED_METADATA", "PUBLISHED_UNKNOWN", "STATE", "TIME_FROM_ARTICLE_DATE",
-    "TIME_FROM_EXPRESSION", "TIME_UNKNOWN", "UNDATED", "Actor", "Article", "Corpus", "Event",
-    "Evidence", "FileError", "Relation", "TimeExpression", "TimeSpan",
+    "TIME_FROM_EXPRESSION", "TIME_FROM_NARRATIVE", "TIME_UNKNOWN", "UNDATED", "Actor", "Article",
+    "Corpus", "Event", "Evidence", "FileError", "Relation", "TimeExpression", "TimeSpan",
 ]

@@ -10,6 +10,9 @@ from timeline_app.domain.timespan import UNDATED, TimeSpan
 # Where an event's time came from.
 TIME_FROM_EXPRESSION = "expression"
 TIME_FROM_ARTICLE_DATE = "article_date"
+# The time of the story being told: the last past date of the paragraph before the sentence
+# ("In August 1990 Iraq invaded Kuwait. Saddam had accused it of ..."), marked approximate.
+TIME_FROM_NARRATIVE = "narrative"
 TIME_UNKNOWN = "unknown"
 
 

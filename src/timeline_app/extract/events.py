@@ -10,11 +10,20 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
 from typing import Literal
 
-from timeline_app.domain import PERSON, Actor, Article, Event, TimeExpression
+from timeline_app.domain import (
+    PERSON,
+    TIME_FROM_ARTICLE_DATE,
+    TIME_FROM_NARRATIVE,
+    Actor,
+    Article,
+    Event,
+    TimeExpression,
+)
 from timeline_app.domain.actor import GOVERNMENT, GROUP, ORGANISATION, STATE
 from timeline_app.extract.event_time import choose_time
 from timeline_app.extract.parties import (
@@ -113,18 +122,22 @@ def extract_events(
     expressions = article.time_expressions
     expression_starts = [x.span[0] for x in expressions]
     events: list[Event] = []
+    narrative: tuple[int, TimeExpression] | None = None  # (where its sentence ends, the time)
     for sentence_index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span
+        times = expressions[
+            bisect.bisect_left(expression_starts, s_start):
+            bisect.bisect_left(expression_starts, s_end)
+        ]
+        told_in = narrative if narrative and "\n" not in text[narrative[0]:s_start] else None
+        narrative = _narrative_time(times, told_in, s_end, article.published)
         lo = bisect.bisect_left(mention_starts, s_start)
         hi = bisect.bisect_left(mention_starts, s_end, lo)
         local = mentions[lo:hi]
         triggers = matches.get(sentence_index)
         if triggers is None and not local:
             continue  # neither a relation nor an occurrence can come out of it
-        times = expressions[
-            bisect.bisect_left(expression_starts, s_start):
-            bisect.bisect_left(expression_starts, s_end)
-        ]
+        first_new = len(events)
         masked = None
         found: list[tuple[Event, Pattern]] = []
         personal = None if local else _PERSONAL.search(sentence.text)
@@ -161,8 +174,44 @@ def extract_events(
             occurrence = _occurrence(article, sentence, local, times, masked)
             if occurrence is not None:
                 events.append(occurrence)
+        if told_in is not None and len(events) > first_new and not times and not (
+            _NOW_TENSE.search(sentence.text)
+        ):
+            events[first_new:] = [_in_narrative(e, told_in[1]) for e in events[first_new:]]
     events.sort(key=_SPAN)
     return events
+
+
+# A history told in the past keeps its time from sentence to sentence: "In the early hours of
+# August 2, 1990, Iraqi troops crossed into Kuwait. Saddam had accused his neighbour of ...".
+# Only within a paragraph, only after a time well before the article's date, and not for a
+# sentence in the present ("Saddam remains in power") or the present perfect.
+_NARRATIVE_GAP = timedelta(days=60)
+_NOW_TENSE = re.compile(r"\b(?:has|have|is|are|says|say|will|remains?|now|today)\b")
+
+
+def _narrative_time(
+    times: Sequence[TimeExpression], told_in: tuple[int, TimeExpression] | None, end: int,
+    published: date | None,
+) -> tuple[int, TimeExpression] | None:
+    """The narrative time after a sentence: its last past date, or (with none) the one it was
+    told in."""
+    if published is None:
+        return None
+    dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated]
+    if not dated:
+        return (end, told_in[1]) if told_in else None
+    last = dated[-1]
+    if last.time.end is not None and last.time.end < published - _NARRATIVE_GAP:
+        return end, last
+    return None
+
+
+def _in_narrative(event: Event, told_in: TimeExpression) -> Event:
+    if event.time_source != TIME_FROM_ARTICLE_DATE or event.type == "statement":
+        return event  # ", he said": a quote is given when the story is written
+    return replace(event, time=replace(told_in.time, approximate=True, open_end=False),
+                   time_text=told_in.text, time_span=told_in.span, time_source=TIME_FROM_NARRATIVE)
 
 
 _SPAN = attrgetter("span")
@@ -459,7 +508,13 @@ def _event(
         co_sources = co_sources + _as_did(text, trigger, stop or s_end, mentions, co_sources,
                                           source)
     if target is None and pattern.symmetric and co_sources:
-        target = Party(co_sources[0], (0, 0))
+        partner = next((m for m in mentions if m.actor == co_sources[0]
+                        and s_start <= m.span[0] < trigger[0]), None)
+        if partner is not None and partner.span[0] < source.span[0]:
+            # "Saudi Arabia and Iran agreed": the first named leads, as a reader lists them
+            target, source = source, Party(partner.actor, partner.span)
+        else:
+            target = Party(co_sources[0], (0, 0))
         co_sources = co_sources[1:]
     if pattern.requires_target and target is None:
         return None

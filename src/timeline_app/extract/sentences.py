@@ -62,6 +62,9 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
             nxt = following.split(" ", 1)[0]
             return nxt in _SENTENCE_STARTERS
         return False
+    if "." in word and all(len(part) == 1 for part in word.split(".")):
+        # initials ("George H.W. Bush") or a dotted abbreviation we do not list ("N.Y.")
+        return next_char.isupper() and following.split(" ", 1)[0] in _SENTENCE_STARTERS
     if word.isdigit() and next_char.isdigit():
         return False
     return not next_char or not next_char.islower()
