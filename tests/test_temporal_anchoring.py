@@ -359,3 +359,104 @@ class TestScheduledPresent:
                      "The summit opens in Cairo, officials said Monday.",
                      "The summit opens in Cairo and officials said Monday it was over."):
             assert values(text, self.DAY) == [("Monday", "1998-04-27")], text
+
+
+class TestNarrativeAsides:
+    """Our own sentences: a history's asides and its steps forward (unseen war histories)."""
+
+    def test_a_look_back_leaves_the_story_in_its_year(self):
+        text = ("The war broke out in 1958. The shelling began on 4 May 1961. The town had been "
+                "rebuilt after the flood of the previous year. By late August the garrison had "
+                "run out of food.")
+        assert values(text, date(2020, 1, 1)) == [
+            ("1958", "1958"), ("4 May 1961", "1961-05-04"), ("the previous year", "1960"),
+            ("late August", "1961-08")]
+
+    def test_a_look_back_that_opens_a_sentence_is_told_in_its_year(self):
+        text = ("The war broke out in 1958. The shelling began on 4 May 1961. The previous "
+                "year, in March, the rebels had taken the pass.")
+        assert values(text, date(2020, 1, 1))[-1] == ("March", "1960-03")
+
+    def test_the_following_season_after_a_year_is_in_the_next_year(self):
+        text = ("The rebels were pushed back in 1971. The following spring they struck again, "
+                "and that summer the capital fell.")
+        assert values(text, date(2020, 1, 1)) == [
+            ("1971", "1971"), ("The following spring", "1972-SP"), ("that summer", "1972-SU")]
+
+    def test_the_following_season_after_a_month_counts_from_that_month(self):
+        assert values("The siege ended in March 1961. The following spring the town voted.",
+                      date(2020, 1, 1)) == [
+            ("March 1961", "1961-03"), ("The following spring", "1962-SP")]
+
+    def test_a_clock_time_falls_on_the_day_first_date_after_it(self):
+        assert values("The truce was signed at 10 a.m. on 3 August 1949 in Rhodes.",
+                      date(2020, 1, 1)) == [
+            ("10 a.m.", "1949-08-03T10:00"), ("3 August 1949", "1949-08-03")]
+
+    def test_a_past_verb_takes_the_month_of_the_year_just_named(self):
+        # a January story: "February" of a past strike is last February, the year just named
+        text = ("Pilots walked out four times between October 2011 and April 2012, and "
+                "cabin crews struck in February.")
+        assert values(text, date(2013, 1, 9)) == [
+            ("October 2011", "2011-10"), ("April 2012", "2012-04"), ("February", "2012-02")]
+
+
+class TestHistoryClosingOnToday:
+    """A long history that ends on this year's commemoration is still told in its years."""
+
+    TEXT = ("The republic broke away in 1991, and the fighting of 1992 and 1993 emptied the "
+            "valley. A truce was signed in 1994, broken in 1995 and restored in 1996. The "
+            "turning point came in 1998. In July the rebels took the pass, and at the end of "
+            "August the army withdrew. Elections followed in 2001 and 2005. This year the "
+            "dead were remembered on Sunday.")
+
+    def test_bare_months_keep_the_narrative_year(self):
+        found = dict(values(self.TEXT, date(2021, 7, 11)))
+        assert found["July"] == "1998-07"
+        assert found["the end of August"] == "1998-08"
+        assert found["This year"] == "2021"
+        assert found["Sunday"] == "2021-07-11"
+
+    def test_a_news_story_with_old_years_stays_news(self):
+        text = ("The minister said on Monday that the treaties of 1991 and 1994 still stood. "
+                "He met his counterpart on Tuesday and will travel in July, officials said "
+                "on Wednesday.")
+        found = dict(values(text, date(2021, 3, 17)))
+        assert found["July"] == "2021-07"
+
+
+def test_a_verb_whose_past_is_its_bare_form():
+    # "it forecast in May" is a past forecast, not next May's
+    assert values("Profit will be lower than the 40 million it forecast in May.",
+                  date(2013, 7, 31)) == [("May", "2013-05")]
+    assert values("They will set prices in May.", date(2013, 7, 31)) == [("May", "2014-05")]
+
+
+def test_a_history_that_closes_on_this_month_dates_its_bare_months_by_its_years():
+    text = ("The dam burst on 9 March 1971, but the valley had been flooding for years. In "
+            "May the villagers left, and by September the town was empty. The new dam opened "
+            "in 1975. Fifty years on, the disaster was remembered this month, and a survey "
+            "published last week found the valley half empty.")
+    found = dict(values(text, date(2021, 11, 20)))
+    assert found["May"] == "1971-05"
+    assert found["September"] == "1971-09"
+    assert found["this month"] == "2021-11"
+
+
+def test_a_season_as_a_deadline_lies_ahead():
+    # "before the autumn, they said": the telling verb after it does not make it past
+    assert values("A hearing is unlikely before the autumn, they said.", date(2023, 3, 2)) == [
+        ("the autumn", "2023-FA")]
+    assert values("The work must be finished by the summer.", date(2023, 3, 2)) == [
+        ("the summer", "2023-SU")]
+    assert values("The troops had gone by the summer.", date(2023, 3, 2)) == [
+        ("the summer", "2022-SU")]
+
+
+def test_a_weekday_with_an_indefinite_article_is_some_such_day():
+    assert values("He was arrested on a Sunday morning in January 2019.", THU) == [
+        ("Sunday morning", "XXXX-WXX-7TMO"), ("January 2019", "2019-01")]
+    assert values("The fire broke out on a Tuesday.", THU) == [("Tuesday", "XXXX-WXX-2")]
+    # "a Sunday night vigil" is a vigil: its Sunday is the story's
+    assert values("Hundreds attended a Sunday night vigil.", THU) == [
+        ("Sunday night", "2013-01-20TNI")]

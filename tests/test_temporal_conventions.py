@@ -416,3 +416,73 @@ def test_later_in_the_day_is_the_day_being_told():
                  date(1998, 10, 25)) == [
         ("Oct. 3", "DATE", "1998-10-03"), ("the day", "DATE", "1998-10-03")]
     assert found("The reformers carried the day.", date(1998, 2, 13)) == []
+
+
+def test_a_four_digit_clock_time_with_a_zone():
+    assert found("The ferry sank at 2145 GMT on Saturday.", date(2013, 1, 22)) == [
+        ("2145 GMT on Saturday", "TIME", "2013-01-19T21:45")]
+    # the same moment restated in brackets is not a second expression (TimeBank leaves it out)
+    assert found("The ferry sank at 9:45 p.m. (2145 GMT) on Saturday.",
+                 date(2013, 1, 22)) == [
+        ("9:45 p.m.", "TIME", "2013-01-19T21:45"), ("Saturday", "DATE", "2013-01-19")]
+    assert found("The fort was built in 1530 by monks.", date(2013, 1, 22)) == [
+        ("1530", "DATE", "1530")]
+
+
+def test_a_bare_plural_of_units_counted_from_the_story():
+    assert found("Fishermen who came back decades later found the reef gone.") == [
+        ("decades", "DURATION", "PXY")]
+    assert found("The crossing took weeks.") == [("weeks", "DURATION", "PXW")]
+    assert found("Hours earlier, the ship had left port.") == [("Hours", "DURATION", "PTXH")]
+    assert found("Weeks of talks ended.") == []
+    assert found("Nobody had planned the raid months ahead.") == [
+        ("months", "DURATION", "PXM")]
+    # "the weeks before the vote" is a stretch told by the event (TimeBank dates it): no length
+    assert found("Leaflets were handed out in the weeks before the vote.") == []
+
+
+def test_a_year_that_is_the_subject_of_a_verb():
+    assert found("The plan for 2014 has not been approved.") == [("2014", "DATE", "2014")]
+    assert found("The budget for 2012 was cut twice.") == [("2012", "DATE", "2012")]
+    assert found("Police fired 1500 rounds.") == []
+
+
+def test_a_quarter_of_an_amount_is_no_time():
+    assert found("Exports have shrunk by a quarter.") == []
+    assert found("The stoppage lasted a quarter.") == [("a quarter", "DURATION", "P1Q")]
+
+
+def test_a_fraction_of_a_unit():
+    assert found("The tribunal sat for almost a quarter of a century.") == [
+        ("almost a quarter of a century", "DURATION", "P25Y")]
+    assert found("The vote took three quarters of an hour.") == [
+        ("three quarters of an hour", "DURATION", "PT45M")]
+    assert found("The dispute lasted a quarter-century.") == [
+        ("a quarter-century", "DURATION", "P25Y")]
+    assert found("He won a quarter of the vote.") == []
+
+
+def test_every_weekend_is_a_set_of_weekends():
+    assert found("The market opens every weekend.") == [("every weekend", "SET", "XXXX-WXX-WE")]
+
+
+def test_the_shopping_days_after_thanksgiving():
+    assert found("Stores expect crowds on Black Friday.", date(2013, 10, 2)) == [
+        ("Black Friday", "DATE", "2013-11-29")]
+    assert found("Online sales on Cyber Monday rose.", date(2013, 10, 2)) == [
+        ("Cyber Monday", "DATE", "2012-11-26")]
+    assert found("It was a black Friday for the bank.", date(2013, 10, 2)) == []
+
+
+def test_winter_named_in_its_own_january_or_february():
+    feb = date(2026, 2, 12)
+    assert found("Bills were high this winter.", feb) == [("this winter", "DATE", "2025-WI")]
+    assert found("Repairs cost more than last winter.", feb) == [
+        ("last winter", "DATE", "2024-WI")]
+    assert found("Next winter will be colder.", feb) == [("Next winter", "DATE", "2026-WI")]
+
+
+def test_over_the_next_decade_is_a_length():
+    assert found("The firm will spend 9 billion over the next decade.") == [
+        ("the next decade", "DURATION", "P10Y")]
+    assert found("Output will fall from 2027 as fields run dry.") == [("2027", "DATE", "2027")]

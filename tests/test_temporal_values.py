@@ -391,3 +391,35 @@ def test_years_ago_today_is_that_day_years_back():
                                                   "years ago this month, the wall fell.",
                                                   date(2020, 9, 22))}
     assert found == {"Forty years ago today": "1980-09-22", "Ten years ago this month": "2010-09"}
+
+
+def test_the_nth_week_of_a_month_is_the_week_mostly_in_it():
+    found = tag("Aid arrived in the second week of August 1990 and in the last week of "
+                "October.", date(1990, 9, 3))
+    assert [(e.text, e.type, e.time.value) for e in found] == [
+        ("the second week of August 1990", "DATE", "1990-W32"),
+        ("the last week of October", "DATE", "1990-W43")]
+    # 1 March 2025 is a Saturday: its first week is the one that holds the 4th
+    assert tag("Prices fell in the first week of March.", date(2025, 3, 20))[0].time.value == (
+        "2025-W10")
+
+
+def test_later_than_planned_is_by_how_much():
+    found = tag("The line will open in 2028, a year later than planned.", DCT)
+    assert [(e.text, e.type, e.time.value) for e in found] == [
+        ("2028", "DATE", "2028"), ("a year", "DURATION", "P1Y")]
+    found = tag("The plant opened about two months earlier than expected.", DCT)
+    assert [(e.text, e.type, e.time.value) for e in found] == [
+        ("two months", "DURATION", "P2M")]
+
+
+def test_a_period_to_a_month_is_a_length_ending_then():
+    nov = date(2025, 11, 14)
+    found = tag("The deficit was 12 billion for the year to June 30.", nov)
+    assert [(e.text, e.type, e.time.value) for e in found] == [
+        ("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2025-06-30")]
+    # a past verb dates the end of the period, which no deadline rule pulls forward
+    found = tag("In the 12 months to March, rents rose 6 percent.", nov)
+    assert [(e.text, e.time.value) for e in found] == [
+        ("the 12 months", "P12M"), ("March", "2025-03")]
+    assert tag("Payment was put off until the year to date.", nov) == []

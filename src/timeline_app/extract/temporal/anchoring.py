@@ -41,6 +41,16 @@ _PAST_WORDS = frozenset({
     "drove", "broke", "chose", "knew", "stood", "fled", "threw", "shot", "swept", "wept",
     "overthrew", "withdrew", "seized",
 })
+# verbs whose past is their bare form: a past tense only after a singular subject
+_SAME_IN_THE_PAST = frozenset({
+    "forecast", "cut", "hit", "put", "set", "shut", "quit", "cost", "spread", "hurt", "bid",
+    "split", "upset", "broadcast",
+})
+_SINGULAR_SUBJECTS = frozenset({"it", "he", "she"})
+# ", they said", ", the minister told reporters": the telling after what is told, whose tense
+# is not that of the expression before it
+_SPEECH_TAG = re.compile(r"\s*,\s*(?:[\w'.-]+\s+){0,4}(?:said|says|told|added)\b",
+                         re.IGNORECASE)
 _BE = frozenset({"be", "been", "being"})
 _PLAN_VERBS = frozenset({"plan", "plans", "planned", "planning", "scheduled", "scheduling"})
 _NEW_OBJECT = frozenset({"a", "an", "another", "new", "more", "further", "for"})
@@ -82,8 +92,8 @@ def _cue(words: list[str], raw: list[str], i: int) -> str | None:
         return FUTURE
     if prev in _BE:
         return None  # "will be held": a participle, not a past tense
-    if w in _PAST_WORDS:
-        return PAST
+    if w in _PAST_WORDS or (w in _SAME_IN_THE_PAST and prev in _SINGULAR_SUBJECTS):
+        return PAST  # "it forecast in May": the present would be "it forecasts"
     if (len(w) >= 5 and w.endswith("ed") and raw[i].islower()  # "United" is no verb
             and prev not in _BEFORE_ADJECTIVE):  # "a still unspecified date"
         return PAST
@@ -93,7 +103,7 @@ def _cue(words: list[str], raw: list[str], i: int) -> str | None:
 # A word can be a cue only if it is one of these or ends in "'ll" or "ed" (see _cue): the
 # rest, most words, are passed over without a call.
 _TENSE_WORDS = _FUTURE_WORDS | _PAST_WORDS
-_MAYBE_CUE = _TENSE_WORDS | _PLAN_VERBS | {"to", "for", "as"}
+_MAYBE_CUE = _TENSE_WORDS | _PLAN_VERBS | _SAME_IN_THE_PAST | {"to", "for", "as"}
 _CUE_ENDINGS = ("'ll", "ed")
 
 
@@ -156,7 +166,17 @@ def tense(text: str, start: int, end: int) -> str | None:
     stop = _CLAUSE_END.search(right)
     if stop:
         right = right[:stop.start()]
+    if "," in right[:3] and _SPEECH_TAG.match(right):
+        return None
     return _read(right, backwards=False)
+
+
+# how many years a history writes out for each word of news ("Sunday", "this year") it may
+# hold: a feature on a war that closes on this year's memorial is still a history
+_YEARS_PER_NEWS_WORD = 4
+# news words after a history's last year that still leave it a history (its closing link to
+# the present)
+_CODA = 2
 
 
 def is_history(text: str, dct: date | None) -> bool:
@@ -166,29 +186,38 @@ def is_history(text: str, dct: date | None) -> bool:
     if dct is None:
         return True
     old = recent = 0
+    last_old = 0
     for m in _YEAR.finditer(text):
         if m.start() and text[m.start() - 1] in "0123456789$,.":
             continue  # part of a longer number or an amount
         if int(m.group()) <= dct.year - 2:
             old += 1
+            last_old = m.end()
         else:
             recent += 1
     if old < 2 or old < 2 * recent:
         return False
-    # a news story full of weekdays and "yesterday" is reporting, not recounting
-    hits = _news_days(text, 2)
-    return hits == 0 or (hits == 1 and old >= 4)
+    # a news story full of weekdays and "yesterday" is reporting, not recounting; a long
+    # history may still hold a few, and end on today ("thirty years on, the anniversary was
+    # marked this month"): a closing word or two of news after its last year is free
+    allowed = max(1 if old >= 4 else 0, old // _YEARS_PER_NEWS_WORD)
+    told = _news_days(text, allowed + 1, until=last_old)
+    if told > allowed:
+        return False
+    coda = _news_days(text, allowed - told + _CODA + 1, start=last_old)
+    return told + max(0, coda - _CODA) <= allowed
 
 
-def _news_days(text: str, enough: int) -> int:
-    """How many news words (_NEWS_DAYS, each a whole word) the text has, counting no further
-    than `enough`: the matches the pattern with a word boundary in front would find, left to
-    right."""
+def _news_days(text: str, enough: int, start: int = 0, until: int | None = None) -> int:
+    """How many news words (_NEWS_DAYS, each a whole word) text[start:until] has, counting
+    no further than `enough`: the matches the pattern with a word boundary in front would
+    find, left to right."""
     count = 0
-    pos = 0
+    pos = start
+    end = len(text) if until is None else until
     search = _NEWS_DAYS.search
     while count < enough:
-        m = search(text, pos)
+        m = search(text, pos, end)
         if m is None:
             break
         start = m.start()

@@ -9,7 +9,7 @@ from datetime import date
 
 from timeline_app.domain import timespan as ts
 
-from .anchoring import Narrative
+from .anchoring import PAST, Narrative
 from .calendar import (
     add_days,
     add_months,
@@ -26,6 +26,7 @@ from .lexicon import (
     year_number,
 )
 from .values import (
+    DEADLINE,
     Cand,
     Found,
     month_number,
@@ -122,6 +123,29 @@ def h_week_of(c: Cand) -> Found | None:
     return Found("DATE", week_value(d), ts.WEEK, relative=day.relative, explicit=day.explicit)
 
 
+_NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def h_week_nth(c: Cand) -> Found | None:
+    """ "the second week of August": the week holding that month's 11th (the 4th, the 18th,
+    the 25th; for "the last week", its last day but three): the middle day of those seven,
+    so that the week is mostly that month's."""
+    word = c.g("mon") or ""
+    month = month_number(word)
+    if month is None or not word[0].isupper():
+        return None
+    year = int(c.g("year")) if c.g("year") else year_for_month(c, month)
+    if year is None:
+        return Found("DATE", "XXXX-WXX", ts.WEEK, relative=True)
+    n = _NTH_WEEK.get(norm(c.g("ord")))
+    if n is None:  # "the last (final) week"
+        day = add_days(add_months(date(year, month, 1), 1), -4)
+    else:
+        day = date(year, month, 7 * (n - 1) + 4)
+    return Found("DATE", week_value(day), ts.WEEK, relative=not c.g("year"),
+                 explicit=bool(c.g("year")))
+
+
 def h_iso(c: Cand) -> Found | None:
     if c.g("y"):
         y, mo, d = int(c.g("y") or 0), int(c.g("m") or 0), int(c.g("d") or 0)
@@ -191,6 +215,11 @@ _COUNTED_AFTER = re.compile(
 _NOT_A_YEAR_AFTER = re.compile(r"\s*(?-i:[a-z]+s)\b(?<!s's)")
 
 
+# "in 1995 and", "the budget for 2025 has", "2024 was", "from 2027 as": a year as the
+# subject of a verb, one of a list, or before a word that merely ends in "s"; not "1500 rounds"
+_YEAR_VERB_AFTER = re.compile(
+    r"\s*(?:in|and|to|is|was|has|does|remains|seems|looks|promises|as|its|this|his|thus"
+    r"|plus|unless|whereas|across|versus)\b")
 _PRE_POST = re.compile(r"(?<![a-z])(?:post|pre)-$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
 _YEAR_LIST = re.compile(r"(?<![\d,.$])(?:1[5-9]|20)\d\d,\s+$")
@@ -208,7 +237,7 @@ def h_year(c: Cand) -> Found | None:
         plausible = c.dct is None or c.dct.year - 150 <= year <= c.dct.year + 10
         if _COUNTED_AFTER.match(after):
             return None  # "1500 troops", "the 2000 soldiers"
-        if (_NOT_A_YEAR_AFTER.match(after) and not re.match(r"\s*(?:in|and|to)\b", after)
+        if (_NOT_A_YEAR_AFTER.match(after) and not _YEAR_VERB_AFTER.match(after)
                 and not (plausible and _THE_BEFORE.search(before))):
             return None  # "1500 rounds"; but "the 1992 protests" names a year
         if before.rstrip().endswith(("$", "#")) or (
@@ -473,8 +502,9 @@ def h_year_ago(c: Cand) -> Found | None:
 _SO_FAR_REACH = 400  # characters "the nine months" stay what "the year-earlier period" means
 
 
-_PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+ended|through|to\s+(?:june|march|sept))",
-                         re.IGNORECASE)
+_PERIOD_END = re.compile(
+    r"\s+(?:ended|ending|that\s+ended|through|to\s+(?:next\s+)?" + MONTH_RE + ")",
+    re.IGNORECASE)
 
 
 # "later in the day", "early in the day": the day the story is on
@@ -599,7 +629,9 @@ def h_season(c: Cand) -> Found | None:
         base = st.anchor or (date(ny, 6, 1) if ny else None)
         if base is not None:
             year = base.year - (1 if code == "WI" and base.month <= 2 else 0)
-            if rel == "following":  # the next such season after the one the story is in
+            if rel == "following" and base is st.anchor and st.anchor_granularity == ts.YEAR:
+                year = base.year + 1  # "in 1981 ... the following spring": after that year
+            elif rel == "following":  # the next such season after the one the story is in
                 season_year, index = _season_of(base)
                 year = season_year + (1 if _SEASON_ORDER.index(code) <= index else 0)
             return Found("DATE", f"{year:04d}-{code}", ts.SEASON, mod=mod, relative=True)
@@ -609,13 +641,19 @@ def h_season(c: Cand) -> Found | None:
     first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     last = first + 2 if code != "WI" else 2
     year = d.year
+    if code == "WI" and d.month <= 2 and rel in ("this", "last", "past", "previous"):
+        year -= 1  # in February "this winter" began last December, and "last winter" a year
+        # before that
     if rel in ("last", "past", "previous"):
         if not (code != "WI" and last < d.month):
             year -= 1
     elif rel in ("next", "coming"):
         if first <= d.month:
             year += 1
-    elif rel not in ("this",) and first > d.month and not c.future():
+    elif rel not in ("this",) and first > d.month and not c.future() and not (
+            DEADLINE.search(c.text, max(0, c.start - 12), c.start) and c.tense() != PAST):
+        # "must be done by the autumn", "unlikely before the summer": a deadline ahead,
+        # unless told in the past ("had left by the summer")
         year -= 1
     return Found("DATE", f"{year:04d}-{code}", ts.SEASON, mod=mod, relative=True)
 
@@ -672,6 +710,11 @@ def h_holiday(c: Cand) -> Found | None:
     name = norm(c.g("name"))
     if name.startswith("easter"):
         return _easter(c, name)
+    after = 0  # days after the feast: the shopping days that follow Thanksgiving
+    if name in ("black friday", "cyber monday"):
+        name, after = "thanksgiving", 1 if name == "black friday" else 4
+        if not (c.g("name") or "").istitle():
+            return None  # "a black Friday for the markets": a bad day, not the sale
     if name.startswith("thanksgiving"):
         month, day = 11, 0
     elif name == "election day":
@@ -688,6 +731,9 @@ def h_holiday(c: Cand) -> Found | None:
     if day == 0:  # fourth Thursday of November
         first = date(year, 11, 1)
         day = 1 + (3 - first.weekday()) % 7 + 21
+        if after:
+            return Found("DATE", day_value(add_days(date(year, 11, day), after)), ts.DAY,
+                         relative=not c.g("year"))
     elif day == -1:  # the Tuesday after the first Monday of November
         first = date(year, 11, 1)
         day = 1 + (0 - first.weekday()) % 7 + 1

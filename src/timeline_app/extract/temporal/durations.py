@@ -16,6 +16,7 @@ from .lexicon import (
 )
 from .values import (
     CODE_GRAN,
+    LOOSE_QMODS,
     Cand,
     Found,
     duration_value,
@@ -50,6 +51,9 @@ def h_duration(c: Cand) -> Found | None:
     if code == "Q" and n is not None and re.match(r"\s+of\b|[\s-]+point",
                                                    c.text[c.end:c.end + 7]):
         return None  # "three-quarters of", "a quarter-point": fractions
+    if (code == "Q" and num_word in ("a", "one")
+            and re.search(r"\bby\s+$", c.text[max(0, c.start - 4):c.start], re.IGNORECASE)):
+        return None  # "sales have grown by a quarter": a fraction of an amount
     if num_word == "one" and unit == "day" and _MODAL_BEFORE.search(c.text, max(0, c.start - 12),
                                                                       c.start):
         return Found("DATE", "FUTURE_REF", ts.REFERENCE, relative=True)  # "will one day be"
@@ -71,7 +75,7 @@ def h_duration(c: Cand) -> Found | None:
         st.year_so_far, st.year_so_far_end = int(n), c.end
     # TimeML spans keep "nearly", "more than", "at least" (a mod of the length) and "the nine
     # months", but leave out "about", "only" and the "the" of an adjective: "the two-week visit"
-    core = c.m.end("qmod") if norm(c.g("qmod")) in _LOOSE_QMODS else c.start
+    core = c.m.end("qmod") if norm(c.g("qmod")) in LOOSE_QMODS else c.start
     if not rel and c.text[core:core + 4].lower() == "the " and "-" in sep:
         core += 4
     if core != c.start:
@@ -117,9 +121,6 @@ def h_long(c: Cand) -> Found | None:
     return Found("DURATION", duration_value(count, unit_code(unit)), ts.DURATION)
 
 
-_LOOSE_QMODS = frozenset({"about", "around", "approximately", "roughly", "some", "just", "only"})
-
-
 _MODAL_BEFORE = re.compile(  # "hopes to one day", but not "up to one day" (an amount)
     r"\b(?:will|would|could|may|might|shall|can|should|must"
     r"|(?<!\bup\s)(?<!\bdue\s)(?<!close\s)(?<!\bfrom\s)to)\s+$", re.IGNORECASE)
@@ -135,11 +136,37 @@ _AMOUNT_BEFORE = re.compile(
 
 
 _FOR = re.compile(r"\b(?:for|within|in|over|after|from)\s+$", re.IGNORECASE)
+# "the journey took weeks", "the siege lasted months": a verb of length before the bare plural
+_TOOK = re.compile(r"\b(?:took|take|takes|taking|lasted|last|lasts|lasting)\s+$",
+                   re.IGNORECASE)
+# "decades later", "weeks earlier", "months ahead", "days before the vote": an unknown count
+# of units after (before) the story's date; TimeML marks the length, "later" being the signal
+_LATER = re.compile(r"\s+(?:later|earlier|ahead|before|after)\b", re.IGNORECASE)
+# "in the weeks before the shooting" (TimeBank dates that stretch by the event, which we
+# cannot), "a matter of days before": no length of its own
+_THE_OR_OF = re.compile(r"\b(?:the|of)\s+$", re.IGNORECASE)
+
+
+def h_fraction(c: Cand) -> Found | None:
+    """ "a quarter of a century" (P25Y), "three quarters of an hour" (PT45M): a fraction of
+    one unit, written in the unit below when it does not come out whole."""
+    share = 0.75 if norm(c.g("frac")).startswith("three") else 0.25
+    code = unit_code(c.g("unit"))
+    if code in ("DE", "CE"):  # counted in years, which take a fraction in months
+        share, code = share * (10 if code == "DE" else 100), "Y"
+    f = Found("DURATION", duration_value(share, code), ts.DURATION, mod=qmod(c.g("qmod")))
+    if norm(c.g("qmod")) in LOOSE_QMODS:
+        f.core = (c.m.end("qmod") - c.start, c.end - c.start)
+    return f
 
 
 def h_units(c: Cand) -> Found | None:
-    """A bare plural: "for weeks", "within days", "in years" (an unknown count)."""
-    if not _FOR.search(c.text, max(0, c.start - 8), c.start):
+    """A bare plural: "for weeks", "within days", "in years", "took weeks", "decades later"
+    (an unknown count)."""
+    if not (_FOR.search(c.text, max(0, c.start - 8), c.start)
+            or _TOOK.search(c.text, max(0, c.start - 8), c.start)
+            or (_LATER.match(c.text, c.end) and not _THE_OR_OF.search(
+                c.text, max(0, c.start - 4), c.start))):
         return None
     return Found("DURATION", duration_value(None, unit_code(c.g("unit") or c.g("unit2"))),
                  ts.DURATION)
@@ -170,6 +197,8 @@ def h_set(c: Cand) -> Found | None:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[unit.rstrip('s')] + 1}", ts.SET)
     if unit in PARTS_OF_DAY:
         return Found("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", ts.SET)
+    if unit.rstrip("s") == "weekend" and not c.g("num"):
+        return Found("SET", "XXXX-WXX-WE", ts.SET)  # "every weekend": each one, as a weekday
     if unit in SEASONS:
         return Found("SET", f"XXXX-{SEASONS[unit]}", ts.SET)
     if month_number(unit) is not None:

@@ -22,12 +22,13 @@ from .dates import (
     h_season,
     h_second_day,
     h_the_unit,
+    h_week_nth,
     h_week_of,
     h_year,
     h_year_ago,
     h_year_end,
 )
-from .durations import h_duration, h_long, h_seasons, h_set, h_units
+from .durations import h_duration, h_fraction, h_long, h_seasons, h_set, h_units
 from .relative import (
     h_ago,
     h_anaphoric,
@@ -54,5 +55,5 @@ HANDLERS: dict[str, Handler] = {
     "holiday": h_holiday, "year": h_year, "the_unit": h_the_unit, "units": h_units,
     "month": h_month, "week_of": h_week_of, "weekday": h_weekday, "dayword": h_dayword,
     "ref": h_ref, "second_day": h_second_day, "nth_day": h_nth_day,
-    "seasons": h_seasons,
+    "seasons": h_seasons, "fraction": h_fraction, "week_nth": h_week_nth,
 }

@@ -55,6 +55,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?:(?P<dw0>{WEEKDAY_RE})\s+(?:at\s+)?)?"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
         r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+        # "(1230 GMT)", "0900 UTC": four digits only with a zone, a year or a number otherwise
+        r"|(?P<hz>[01]\d|2[0-3])(?P<miz>[0-5]\d)(?=\s+(?:gmt|utc)\b)"
         r"|(?P<h3>1[0-2]|0?[1-9])(?:[:.](?P<mi3>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
         r"(?P<pod3>morning|afternoon|evening|night)(?![a-z])"
         r"|(?P<noon>noon|midnight|midday))"
@@ -104,6 +106,10 @@ RULES: list[tuple[str, str]] = [
     ("week_of", (
         rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
         r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    )),
+    ("week_nth", (  # "the second week of August (1990)": that week of the month
+        r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+        rf"(?P<mon>{MONTH_RE})(?![a-z])(?:,?\s+(?P<year>\d{{4}})(?!\d))?"
     )),
     ("century", (
         rf"(?:the\s+)?{_PREMOD}(?P<ord>{ORDINAL_RE})[\s-]+century(?![a-z])"
@@ -161,6 +167,10 @@ RULES: list[tuple[str, str]] = [
         r"(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago)(?:\s+(?P<what>period|quarter)"
         r"|\s+(?P<months>three|six|nine|3|6|9)\s+months)?"
     )),
+    ("fraction", (  # "a quarter of a century", "three quarters of an hour" (h_fraction)
+        _QMOD + r"(?P<frac>a\s+quarter|three[\s-]+quarters)(?:\s+of\s+an?\s+|[\s-])"
+        r"(?P<unit>century|decade|year|day|hour)(?![a-z])"
+    )),
     ("duration", (
         _QMOD + r"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following"
         r"|latest|recent|initial|remaining|full)\s+)?"
@@ -200,7 +210,8 @@ RULES: list[tuple[str, str]] = [
     )),
     ("holiday", (
         r"(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?"
-        r"|thanksgiving(?:\s+day)?|election\s+day|independence\s+day|halloween"
+        r"|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|election\s+day"
+        r"|independence\s+day|halloween"
         r"|valentine's\s+day|bastille\s+day|easter(?:\s+(?:sunday|monday|weekend|week)(?![a-z]))?)"
         r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
     )),
@@ -213,7 +224,9 @@ RULES: list[tuple[str, str]] = [
         r"the\s+(?:(?P<kind>full|fiscal|calendar|current)\s+)?(?P<unit>year|week(?:end)?|month"
         r"|day)"
         r"(?![a-z-])(?!'(?!s\b))"
-        r"(?!\s+(?:of(?!\s+\$)|in|to|after|before|earlier|later|following)\b)"
+        # "the year to June 30" is a year's length (h_the_unit); "the day to day" no time
+        rf"(?!\s+(?:of(?!\s+\$)|in|to(?!\s+(?:next\s+)?{MONTH_RE})|after|before|earlier|later"
+        r"|following)\b)"
     )),
     ("units", (
         r"(?P<unit>years|months|weeks|days|hours|decades|centuries)(?![a-z'-])"
@@ -274,7 +287,7 @@ HEADS: frozenset[str] = frozenset(
         "tomorrow", "now", "currently", "current", "nowadays", "presently", "recently",
         "recent", "previously", "formerly", "lately", "future", "soon", "christmas",
         "thanksgiving", "halloween", "valentine's", "bastille", "easter", "noon", "midnight",
-        "midday",
+        "midday", "black", "cyber",
         "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
         "nineties", "q1", "q2", "q3", "q4", "year-earlier", "year-ago", "these",
         "then",

@@ -26,6 +26,7 @@ from .lexicon import (
 from .values import (
     CODE_GRAN,
     GRAN_ORDER,
+    LOOSE_QMODS,
     Cand,
     Found,
     clamped_day,
@@ -43,6 +44,19 @@ from .values import (
     year_for_month,
 )
 
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# what may follow "a Sunday (morning)" that is some Sunday; "a Sunday night memorial service"
+# is a service, and its Sunday the one of the story
+_INDEFINITE_END = re.compile(
+    r"\s*(?:[.,;:!?)\"]|$)|\s+(?:in|of|at|on|when|after|before|during|and|or|that|with|while"
+    r"|to|last|this|early|late)\b", re.IGNORECASE)
+
+
+def _some_day(c: Cand) -> bool:
+    """ "on a Sunday (morning) in January 2019": some such day, not the one of this week."""
+    return (_INDEFINITE.search(c.text, max(0, c.start - 4), c.start) is not None
+            and _INDEFINITE_END.match(c.text, c.end) is not None)
+
 
 def h_weekday(c: Cand) -> Found | None:
     wd = WEEKDAYS.get(norm(c.g("wd")))
@@ -50,6 +64,8 @@ def h_weekday(c: Cand) -> Found | None:
         return None
     if c.g("pl"):
         return Found("SET", f"XXXX-WXX-{wd + 1}", ts.SET)
+    if _some_day(c):  # "arrested on a Sunday in January 2019"
+        return Found("DATE", f"XXXX-WXX-{wd + 1}", ts.DAY, relative=True)
     d = c.dct
     if d is None:
         return Found("DATE", f"XXXX-WXX-{wd + 1}", ts.DAY, relative=True)
@@ -245,6 +261,15 @@ def h_ago(c: Cand) -> Found | None:
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     anaphoric = direction in ("later", "after", "earlier", "before", "previously")
     mod = qmod(c.g("qmod"))
+    if direction in ("later", "earlier") and _THAN.match(c.text, c.end):
+        # "a year later than planned", "two weeks earlier than expected": by how much, a
+        # length (TimeML leaves "later" out), and no date
+        f = Found("DURATION", duration_value(n, code), ts.DURATION, mod=mod)
+        # "about" stays out of a length, as in durations.py; "more than" stays in
+        begin = c.m.end("qmod") - c.start if norm(c.g("qmod")) in LOOSE_QMODS else 0
+        end = len(c.text[c.start:c.m.start("dir")].rstrip(" -"))
+        f.core = (begin, end)
+        return f
     if n is None and anaphoric:
         # "a few days later": so many days from the last date told, their count unknown
         f = Found("DURATION", duration_value(None, code), ts.DURATION, mod=mod, relative=True)
@@ -363,6 +388,13 @@ def h_rel_unit(c: Cand) -> Found | None:
         if c.dct is not None:
             f.start, f.end = shift(c.dct, -1, code), c.dct
         return f
+    if (unit in ("decade", "century") and rel in ("the next", "the coming") and not mod
+            and _OVER_BEFORE.search(c.text, max(0, c.start - 8), c.start)):
+        # "over the next decade": the ten years from now, not the 2030s
+        f = Found("DURATION", duration_value(1, code), ts.DURATION, relative=True)
+        if c.dct is not None:
+            f.start, f.end = c.dct, shift(c.dct, 1, code)
+        return f
     anaphoric = rel in _ANAPHORIC or (unit in ("day", "night") and rel in ("the next",)) or (
         rel == "the next" and _told_in_a_history(c))
     base = _base_for(c, anaphoric)
@@ -405,10 +437,19 @@ def h_rel_unit(c: Cand) -> Found | None:
         return f
     f = relative_date(c, base, sign, code, gran)
     f.mod = mod
-    f.narrative = anaphoric and base is not None and base is st.anchor
+    # "the following year" moves the story on, and so does "The previous year, ..." opening
+    # a look back; "the revolution of the previous year" names a thing of that year in
+    # passing, after which the story goes on in its own year
+    in_passing = sign < 0 and _OF_BEFORE.search(c.text, max(0, c.start - 4), c.start)
+    f.narrative = anaphoric and not in_passing and base is not None and base is st.anchor
     return f
 
 
+_OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+
+
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+_OVER_BEFORE = re.compile(r"\b(?:over|during|within|for|throughout)\s+$", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:compared|from|against|versus|with)\b[^.;]*$", re.IGNORECASE)
 
 
@@ -477,6 +518,19 @@ def h_rel_named(c: Cand) -> Found | None:
     return Found("DATE", f"{year:04d}-{month:02d}", ts.MONTH, mod=mod, relative=True)
 
 
+def _month_day(w: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of "oct. 23", "oct. 23, 1998" or "27 july 1953"."""
+    m = re.match(r"([a-z.]+)\s*(\d{1,2})(?:,?\s+(\d{4}))?", w)
+    if m and month_number(m.group(1)):
+        word, day, year = m.groups()
+    else:
+        m = _DAY_MONTH.match(w)
+        if m is None or not month_number(m.group(2)):
+            return None
+        day, word, year = m.groups()
+    return month_number(word) or 1, int(day), int(year) if year else None
+
+
 def _day_of(c: Cand, word: str | None, narrative: bool = False) -> tuple[str | None, bool]:
     """The day a time or part of day falls on, as a value; and whether that needed the DCT.
     With `narrative`, a bare clock time falls on the day the story was just telling of."""
@@ -493,14 +547,14 @@ def _day_of(c: Cand, word: str | None, narrative: bool = False) -> tuple[str | N
     if w in WEEKDAYS:
         f = h_weekday_word(c, WEEKDAYS[w])
         return f, True
-    m = re.match(r"([a-z.]+)\s*(\d{1,2})(?:,?\s+(\d{4}))?", w)
-    if m and month_number(m.group(1)):
-        month = month_number(m.group(1)) or 1
-        year = int(m.group(3)) if m.group(3) else year_for_month(c, month, int(m.group(2)))
+    parts = _month_day(w)
+    if parts is not None:
+        month, day_of_month, written_year = parts
+        year = written_year or year_for_month(c, month, day_of_month)
         if year is None:
             return None, True
-        dd = valid_day(year, month, int(m.group(2)))
-        return (day_value(dd) if dd else None), not m.group(3)
+        dd = valid_day(year, month, day_of_month)
+        return (day_value(dd) if dd else None), not written_year
     return (day_value(d) if d else None), True
 
 
@@ -525,6 +579,13 @@ def h_weekday_word(c: Cand, wd: int) -> str | None:
     return day_value(add_days(d, -((-diff) % 7)))
 
 
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+\.?)(?:,?\s+(\d{4}))?$")
+# "at 10 a.m. on 27 July 1953": the day-first date after "on" is the clock time's day (the
+# date stays an expression of its own, as TimeML draws "on" out of both)
+_ON_DAY_MONTH = re.compile(
+    r"\s+on\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?"
+    r"(?:,?\s+\d{4}(?!\d))?)")
+
 _ASIDE_DAY = re.compile(
     r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|today|yesterday|tomorrow)\b", re.IGNORECASE)
@@ -538,6 +599,11 @@ def h_time(c: Cand) -> Found | None:
         hh, mm = (24, 0) if w == "midnight" else (12, 0)
     elif c.g("h24"):
         hh, mm = int(c.g("h24") or 0), int(c.g("mi24") or 0)
+    elif c.g("hz"):
+        if c.text[max(0, c.start - 1):c.start] == "(":
+            return None  # "10:35 a.m. (0735 GMT)": the same moment again, left out as TimeML
+            # annotators do; the local time before it carries the day
+        hh, mm = int(c.g("hz") or 0), int(c.g("miz") or 0)
     elif c.g("h3"):  # "4 in the morning", "9 in the evening"
         hh, mm = int(c.g("h3") or 0) % 12, int(c.g("mi3") or 0)
         pod = norm(c.g("pod3"))
@@ -556,6 +622,10 @@ def h_time(c: Cand) -> Found | None:
     if not ref:  # "at 10:35 a.m. (0735 GMT) Friday": the day after the aside
         aside = _ASIDE_DAY.match(c.text, c.end)
         ref = aside.group(1) if aside else None
+    if not ref:
+        on_day = _ON_DAY_MONTH.match(c.text, c.end)
+        if on_day and _DAY_MONTH.match(on_day.group(1).lower()):
+            ref = on_day.group(1)
     day, relative = _day_of(c, ref, narrative=True)
     clock = f"T{hh:02d}:{mm:02d}"
     mod = "APPROX" if c.g("approx") else None
@@ -604,6 +674,8 @@ def h_pod(c: Cand) -> Found | None:
         day = day_value(anchor) if anchor else None
     elif det == "last":
         return None
+    elif det in WEEKDAYS and not dw2 and _some_day(c):
+        day = f"XXXX-WXX-{WEEKDAYS[det] + 1}"  # "on a Sunday morning": some Sunday
     else:
         ref = dw2 or (det if det not in ("this", "the", "that", "early", "late") else None)
         day, _ = _day_of(c, ref)

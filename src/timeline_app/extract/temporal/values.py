@@ -114,6 +114,11 @@ def premod(word: str | None) -> str | None:
     return None
 
 
+# qualifiers a length leaves out of its span ("about two weeks" is "two weeks", APPROX);
+# "more than", "nearly" stay in
+LOOSE_QMODS = frozenset({"about", "around", "approximately", "roughly", "some", "just", "only"})
+
+
 def qmod(word: str | None) -> str | None:
     return _QMODS.get(norm(word))
 
@@ -265,14 +270,20 @@ def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:
         prev_year = d.year if (month, day) < (d.month, d.day) else d.year - 1
         ahead = (clamped_day(next_year, month, day) - d).days
         behind = (d - clamped_day(prev_year, month, day)).days
-    if DEADLINE.search(c.text, max(0, c.start - 12), c.start):
-        t = None  # "by February", "through January": a deadline, whatever the verb
+    if DEADLINE.search(c.text, max(0, c.start - 12), c.start) and not _PERIOD_TO.search(
+            c.text, max(0, c.start - 20), c.start):
+        t = None  # "by February", "through January": a deadline, whatever the verb; but "in
+        # the 12 months to March, prices rose" ends a period told in its own tense
     # a tense does not reach across most of a year when the other reading is days away
     if t == FUTURE and not (behind <= 45 and ahead > 180):
         return next_year
     if t == PAST and not (ahead <= 45 and behind > 180):
         return prev_year
-    if DEADLINE.search(c.text, max(0, c.start - 12), c.start):
+    if t == PAST and st.year == prev_year and 0 <= c.start - st.year_pos <= _YEAR_IN_VIEW:
+        # "between November 2023 and March 2024 ... struck twice in February" in a January
+        # 2025 story: the year just written out settles which February the past verb meant
+        return prev_year
+    if t is None and DEADLINE.search(c.text, max(0, c.start - 12), c.start):
         return next_year if ahead <= behind else prev_year  # "by August", half a year off
     # news mostly looks back: a bare month is a coming one only when much nearer ahead
     bias = 1.5 if day is not None else 3
@@ -284,10 +295,16 @@ def month_number(word: str | None) -> int | None:
     return MONTHS.get(w)
 
 
+# how near a year written out must be to date a bare month of a past verb (see year_for_month)
+_YEAR_IN_VIEW = 200
+
 RANGE_LINK = re.compile(r"(?:\band|\bto|\buntil|\bthrough|\btill|\bor|[-\u2013\u2014])\s*$",
                          re.IGNORECASE)
 
 
+# "the 12 months to March", "the year to June 30": the end of a period, not a deadline
+_PERIOD_TO = re.compile(r"\b(?:months|years?|weeks|quarters?|days|period)\s+to\s+$",
+                        re.IGNORECASE)
 # "payable Dec. 7", "extended to Nov. 16", "by May": a deadline, the nearest such day
 DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|effective|payable)\s+$",
                        re.IGNORECASE)
