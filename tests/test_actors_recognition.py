@@ -440,3 +440,13 @@ def test_the_kingdom_and_us_organs_named_like_un_bodies():
     assert by_text["National Security Council"] == "united-states"
     assert by_text["Africa Command"] == "united-states"
     assert "un-security-council" not in by_text.values()
+
+
+def test_a_title_in_apposition_is_the_named_persons_and_an_organ_in_a_capital_is_its_states():
+    lexicon = load_actor_lexicon()
+    text = ("Charles Michel, then president of the European Council, hosted Aliyev in 2022. "
+            "Russia spoke first. The foreign ministry in Tehran was more measured.")
+    found = find_actors(text, lexicon, published=date(2025, 8, 11))
+    by_text = {text[m.span[0]:m.span[1]]: m.actor for m in found.mentions}
+    assert by_text["president of the European Council"] == "charles-michel"
+    assert by_text["foreign ministry"] == "iran"

@@ -967,3 +967,27 @@ def test_joint_acts_lead_with_the_first_named_and_forces_sent_to_a_country_suppo
     assert {met.source, met.target} == {"okafor", "maduro"}
     hands = one(run("Qatar's envoy was seen shaking hands with Maduro."), "meeting")
     assert (hands.source, hands.target) == ("qatar", "maduro")
+
+
+def test_judging_the_invasion_named_before_judges_its_doer():
+    events = run("Kenya attacked Chad on Friday. Iran condemned the attack.", {"Friday": FRIDAY})
+    condemned = one(events, "condemnation")
+    assert (condemned.source, condemned.target) == ("iran", "kenya")
+    assert condemned.summary == "Iran condemns Kenya"
+    events = run("Iran condemned the attack.")
+    assert one(events, "condemnation").target is None, "no act named before: no target"
+
+
+def test_campaigns_concessions_crossings_and_frozen_membership():
+    events = run("Ugandan troops crossed into Kenya.")
+    assert (one(events, "military_action").source, one(events, "military_action").target) == (
+        "uganda", "kenya")
+    campaign = one(run("Saudi Arabia launched an air campaign in 2008.", {"2008": YEAR_2008}),
+                   "military_action")
+    assert (campaign.source, campaign.target, campaign.time) == ("saudi-arabia", None, YEAR_2008)
+    grant = one(run("Kenya agreed to grant Chad access to the port."), "agreement")
+    assert (grant.source, grant.target) == ("kenya", "chad")
+    froze = one(run("Okafor froze his country's participation in ECOWAS."), "distancing")
+    assert (froze.source, froze.target) == ("okafor", "ecowas")
+    fired = one(run("Iraq's answer was to fire missiles at Israel."), "military_action")
+    assert (fired.source, fired.target) == ("iraq", "israel")

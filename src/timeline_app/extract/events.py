@@ -123,6 +123,7 @@ def extract_events(
     expression_starts = [x.span[0] for x in expressions]
     events: list[Event] = []
     narrative: tuple[int, TimeExpression] | None = None  # (where its sentence ends, the time)
+    attacker: str | None = None  # who acted militarily last, for "condemned the invasion"
     for sentence_index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span
         times = expressions[
@@ -178,8 +179,41 @@ def extract_events(
             _NOW_TENSE.search(sentence.text)
         ):
             events[first_new:] = [_in_narrative(e, told_in[1]) for e in events[first_new:]]
+        if len(events) > first_new:
+            attacker = _named_act(events, first_new, text, actors, attacker, patterns)
     events.sort(key=_SPAN)
     return events
+
+
+# "condemned the invasion", "denounced the strikes": the act named before, so its doer.
+_THE_ACT = re.compile(
+    r"\s+(?:the|this|that|Friday's|[A-Z]\w+day's)\s+(?:[\w-]+\s+)?(?:invasion|attacks?|annexation|"
+    r"offensive|incursion|strikes?|air ?strikes|bombings?|assault|occupation|raids?|shelling)\b"
+)
+_JUDGING = ("condemnation", "criticism")
+
+
+def _named_act(
+    events: list[Event], first_new: int, text: str, actors: Mapping[str, Actor],
+    attacker: str | None, patterns: Sequence[Pattern],
+) -> str | None:
+    """Give a judgement of "the invasion" the invader named before as its target; return the
+    last one acting militarily so far. ("The Security Council condemned the invasion the same
+    day", after "Iraqi troops crossed into Kuwait".)"""
+    for k in range(first_new, len(events)):
+        event = events[k]
+        if event.type in _JUDGING and event.target is None and attacker is not None and (
+            event.trigger and _THE_ACT.match(text, event.trigger[1])
+        ) and attacker not in _family(event.source, actors):
+            template = next(p.summary for p in patterns if p.type == event.type)
+            events[k] = replace(
+                event, target=attacker, actors=tuple(dict.fromkeys((*event.actors, attacker))),
+                summary=template.format(source=_name(event.source, actors),
+                                        target=_name(attacker, actors)),
+            )
+        elif event.type == "military_action" and event.target is not None:
+            attacker = event.source
+    return attacker
 
 
 # A history told in the past keeps its time from sentence to sentence: "In the early hours of

@@ -47,6 +47,9 @@ from timeline_app.extract.actors.tokens import (
 _LEADS = frozenset(LEAD_WORDS)
 _LEAD_ENDINGS = frozenset(w[-2:] for w in LEAD_WORDS)
 _OF = (" of ", " of the ", " of the\t", "\tof ")
+_IN_PLACE = re.compile(r"[ \t]+in[ \t]+")
+# Between a person's name and a title in apposition: "Charles Michel, then president of".
+_APPOSED_TITLE = re.compile(r",[ \t]+(?:(?:then|now|the|a|former|formerly|as)[ \t]+)*")
 _AFFILIATED = re.compile(r",?[ \t]+(?:of|from|at|for)[ \t]+(?:the[ \t]+)?")
 _AFTER_NAME = frozenset(" \t'’")
 # "Hadi al-Bahra" is not President Hadi: the name goes on with a particle.
@@ -471,6 +474,13 @@ class _Scan:
                     break
         elif canonical:
             holder = self.lex.holder(of, canonical, self.published)
+        if self.mentions and self._kind(self.mentions[-1].actor) == PERSON and (
+            _APPOSED_TITLE.fullmatch(self.text, self.mentions[-1].span[1], start)
+        ):
+            # "Charles Michel, then president of the European Council,": the title is Michel's
+            # (then), not that of whoever holds it on the publication day
+            self._add(self.mentions[-1].actor, start, end, "role", head=False)
+            return
         if holder:
             self.seen.add(holder)
         self._add(holder or of, start, end, "role")
@@ -692,6 +702,11 @@ class _Scan:
                     state = self.organs[k][2]
                     break
                 k -= 1
+            placed = _IN_PLACE.match(self.text, end)
+            if placed is not None and index < len(starts) and starts[index] == placed.end():
+                where = self.mentions[index].actor  # "the foreign ministry in Tehran"
+                if self._kind(where) == STATE:
+                    state = where
             if state is None:
                 state = self._state_in_sentence(start, index) or self._state_before(index)
             if state is not None:
