@@ -991,3 +991,29 @@ def test_campaigns_concessions_crossings_and_frozen_membership():
     assert (froze.source, froze.target) == ("okafor", "ecowas")
     fired = one(run("Iraq's answer was to fire missiles at Israel."), "military_action")
     assert (fired.source, fired.target) == ("iraq", "israel")
+
+
+def test_downing_hitting_visits_paid_expelled_attaches_and_threats_to_make_pay():
+    events = run("Kenya said on Friday it had brought down dozens of Ugandan drones.",
+                 {"Friday": FRIDAY})
+    downed = one(events, "military_action")
+    assert (downed.source, downed.target, downed.time) == ("kenya", "uganda", FRIDAY)
+    hit = one(run("Kenya said its missiles had hit nine sites in Somalia."), "military_action")
+    assert (hit.source, hit.target) == ("kenya", "somalia")
+    visit = one(run("Qatar's envoy paid unannounced visits to Kenya and Chad."), "meeting")
+    assert (visit.source, visit.target) == ("qatar", "kenya")
+    expelled = one(run("Kenya expelled Ugandan defence attaches."), "distancing")
+    assert (expelled.source, expelled.target) == ("kenya", "uganda")
+    threat = one(run('Okafor said Kenya would make Uganda "pay for every life".'), "threat")
+    assert (threat.source, threat.target) == ("kenya", "uganda")
+    arms = one(run("China, Kenya's closest ally and its biggest supplier of weapons, spoke."),
+               "arms_supply")
+    assert (arms.source, arms.target) == ("china", "kenya")
+
+
+def test_a_time_outside_the_subordinate_clause_of_the_act_is_not_its_time():
+    wednesday = TimeSpan("2014-05-07", "day", date(2014, 5, 7), date(2014, 5, 7))
+    events = run("Kenya said on Friday it shot down drones, the third day since Uganda struck "
+                 "Chad early on Wednesday.", {"Friday": FRIDAY, "Wednesday": wednesday})
+    struck = [e for e in events if e.source == "uganda"]
+    assert struck and struck[0].time == wednesday

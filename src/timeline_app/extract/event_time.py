@@ -25,7 +25,10 @@ from timeline_app.domain.timespan import DAY
 from timeline_app.extract.scan import has_clause_mark, may_hold
 
 # Searched with scan.has_clause_mark, which finds the same, faster; kept as its specification.
-_CLAUSE_MARK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:and|but|while|as|saying|adding)\b|\bthat\b")
+_CLAUSE_MARK = re.compile(
+    r"[;:]|\s[—–]\s|,\s+(?:and|but|while|as|saying|adding)\b"
+    r"|\b(?:that|since|when|because|after|before|until|although)\b"
+)
 _SINCE = re.compile(r"\bsince\b[^,.;]{0,60}$", re.IGNORECASE)
 # Expressions that say how long or how often rather than when: no anchor for an event.
 _USABLE_TYPES = ("DATE", "TIME")
@@ -84,8 +87,12 @@ def choose_time(
     if best is not None:
         expr = best[1]
         time = expr.time
-        window = text[max(sentence[0], expr.span[0] - 70):expr.span[0]]
-        if may_hold(window, ("since",)) and _SINCE.search(window) and time.start:
+        begin = max(sentence[0], expr.span[0] - 70)
+        window = text[begin:expr.span[0]]
+        since = _SINCE.search(window) if may_hold(window, ("since",)) else None
+        if since is not None and time.start and not (
+            begin + since.start() < trigger[0] < expr.span[0]
+        ):  # ("the third day since Uganda struck Chad on Wednesday": the strike is a day)
             end = published if published and published > (time.end or published) else time.end
             time = replace(time, end=end, open_end=True)
         return time, expr.text, expr.span, TIME_FROM_EXPRESSION
@@ -129,7 +136,7 @@ _BEFORE_SAID = re.compile(
 )
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 _DETERMINERS = ("the ", " a ", "an ", "its ", "their ", "his ", "her ", "this ", "that ")
-_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z]+)\b")  # "the 1960 Indus Waters Treaty" too
 # Words after a time that show it is not a noun's modifier: prepositions, verbs, conjunctions.
 _NOT_NOUNS = frozenset(
     """of to in on at and or but by for from with as when after before since until that which
@@ -164,7 +171,7 @@ def _modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) 
     if not before.endswith(_DETERMINERS) or not _DETERMINED.search(before):
         return False
     following = _NOUN_AFTER.match(text, span[1], sentence[1])
-    return following is not None and following.group(1) not in _NOT_NOUNS
+    return following is not None and following.group(1).lower() not in _NOT_NOUNS
 
 
 # A non-restrictive relative clause set off by commas ("Saudi Arabia, which restored ties with

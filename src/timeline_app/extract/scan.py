@@ -93,8 +93,9 @@ _MARK_WORDS = ("and", "but", "while", "as", "saying", "adding")
 
 
 def has_clause_mark(between: str) -> bool:
-    """Whether `[;:]|\\s[—–]\\s|,\\s+(?:and|but|while|as|saying|adding)\\b|\\bthat\\b` matches
-    anywhere in `between` (a string of its own: its ends are word boundaries)."""
+    """Whether `[;:]|\\s[—–]\\s|,\\s+(?:and|but|while|as|saying|adding)\\b|\\b(?:that|since|when|
+    because|after|before|until|although)\\b` matches anywhere in `between` (a string of its own:
+    its ends are word boundaries)."""
     if ";" in between or ":" in between:
         return True
     size = len(between)
@@ -112,9 +113,13 @@ def has_clause_mark(between: str) -> bool:
                 ):
                     return True
         comma = between.find(",", comma + 1)
-    i = between.find("that")
-    while i >= 0:
-        if _word_at(between, i, 4, size):
-            return True
-        i = between.find("that", i + 1)
+    for word in _SUBORDINATORS:  # "the third day of hostilities since India struck ...":
+        i = between.find(word)  # a time outside the subordinate clause is not its time
+        while i >= 0:
+            if _word_at(between, i, len(word), size):
+                return True
+            i = between.find(word, i + 1)
     return False
+
+
+_SUBORDINATORS = ("that", "since", "when", "because", "after", "before", "until", "although")
