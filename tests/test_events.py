@@ -1017,3 +1017,18 @@ def test_a_time_outside_the_subordinate_clause_of_the_act_is_not_its_time():
                  "Chad early on Wednesday.", {"Friday": FRIDAY, "Wednesday": wednesday})
     struck = [e for e in events if e.source == "uganda"]
     assert struck and struck[0].time == wednesday
+
+
+def test_battling_strikes_carried_out_links_to_a_network_redeployed_troops_and_police():
+    events = run("Kenyan forces were battling Rapid Support Forces fighters on Friday, police said.",
+                 {"Friday": FRIDAY})
+    assert [(e.type, e.source, e.target) for e in events] == [("military_action", "kenya", "rsf")]
+    linked = one(run("Yemen, which has been linked to Iran since 2008, spoke."), "alliance")
+    assert (linked.source, linked.target) == ("yemen", "iran")
+    strike = one(run("Kenya said it had carried out an airstrike that killed Somalia's fighters."),
+                 "military_action")
+    assert (strike.source, strike.target) == ("kenya", "somalia")
+    sent = one(run("Washington redeployed several hundred troops to Somalia."), "support")
+    assert (sent.source, sent.target) == ("united-states", "somalia")
+    assert not [e for e in run("Kenya's battle plans were ready against Chad.")
+                if e.type == "military_action"], "a battle plan is no battle"

@@ -922,7 +922,7 @@ def _whose_country(
 
 
 _UNNAMED = re.compile(
-    r"\b(?:officials?|sources?|diplomats?|media|reports?|lawmakers|ministers|state media|"
+    r"\b(?:officials?|sources?|diplomats?|media|reports?|lawmakers|ministers|state media|police|"
     r"a statement|"
     # people who do not speak for the actor named before them ("Cuba experts", "Kyiv residents")
     r"(?P<loose>analysts?|experts?|residents?|witnesses?|observers?|activists?|people|critics|"
@@ -940,7 +940,7 @@ _UNNAMED_NEEDLES = (  # one is in every match of _UNNAMED
     "official", "source", "analyst", "diplomat", "expert", "resident", "witness", "observer",
     "activist", "media", "report", "people", "critics", "lawmaker", "commentator", "statement",
     "governments", "countries", "nations", "powers", "leaders", "states", "capitals", "ministers",
-    "lawyers", "attorneys", "scholars", "academics", "researchers", "economists",
+    "lawyers", "attorneys", "scholars", "academics", "researchers", "economists", "police",
 )
 
 
