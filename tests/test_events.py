@@ -1020,8 +1020,8 @@ def test_a_time_outside_the_subordinate_clause_of_the_act_is_not_its_time():
 
 
 def test_battling_strikes_carried_out_links_to_a_network_redeployed_troops_and_police():
-    events = run("Kenyan forces were battling Rapid Support Forces fighters on Friday, police said.",
-                 {"Friday": FRIDAY})
+    events = run("Kenyan forces were battling Rapid Support Forces fighters on Friday, police "
+                 "said.", {"Friday": FRIDAY})
     assert [(e.type, e.source, e.target) for e in events] == [("military_action", "kenya", "rsf")]
     linked = one(run("Yemen, which has been linked to Iran since 2008, spoke."), "alliance")
     assert (linked.source, linked.target) == ("yemen", "iran")
