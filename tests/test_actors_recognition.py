@@ -450,3 +450,13 @@ def test_a_title_in_apposition_is_the_named_persons_and_an_organ_in_a_capital_is
     by_text = {text[m.span[0]:m.span[1]]: m.actor for m in found.mentions}
     assert by_text["president of the European Council"] == "charles-michel"
     assert by_text["foreign ministry"] == "iran"
+
+
+def test_movements_in_the_news_and_their_leaders():
+    lexicon = load_actor_lexicon()
+    text = "Spain admitted the Polisario leader, Brahim Ghali, to a hospital. Ghali recovered."
+    found = find_actors(text, lexicon, published=date(2021, 5, 1))
+    assert {m.actor for m in found.mentions} == {"spain", "polisario-front", "brahim-ghali"}
+    text = "UN Secretary-General Boutros Boutros-Ghali said the talks would go on."
+    found = find_actors(text, lexicon, published=date(1994, 5, 1))
+    assert "brahim-ghali" not in {m.actor for m in found.mentions}

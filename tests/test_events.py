@@ -1032,3 +1032,34 @@ def test_battling_strikes_carried_out_links_to_a_network_redeployed_troops_and_p
     assert (sent.source, sent.target) == ("united-states", "somalia")
     assert not [e for e in run("Kenya's battle plans were ready against Chad.")
                 if e.type == "military_action"], "a battle plan is no battle"
+
+
+def test_arming_endorsing_trips_suspended_treaties_and_inherited_accusations():
+    arms = one(run("Chad, which has long armed and financed the Rapid Support Forces, spoke."),
+               "arms_supply")
+    assert (arms.source, arms.target) == ("chad", "rsf")
+    assert not [e for e in run("Qatar has denied arming the Rapid Support Forces.")
+                if e.type == "arms_supply"], "a denied act is not reported as done"
+    endorse = one(run("Kenya decided in 2008 to endorse Somalia's plan.", {"2008": YEAR_2008}),
+                  "support")
+    assert (endorse.source, endorse.target, endorse.time) == ("kenya", "somalia", YEAR_2008)
+    trip = one(run("Okafor flew to Kenya for talks."), "meeting")
+    assert (trip.source, trip.target) == ("okafor", "kenya")
+    treaty = one(run("Iran said it was suspending a treaty of friendship with Iraq."),
+                 "distancing")
+    assert (treaty.source, treaty.target) == ("iran", "iraq")
+    events = run("Kenya broke off diplomatic relations with Uganda, accusing its neighbour of "
+                 "hostile acts.")
+    assert one(events, "accusation").target == "uganda"
+    events = run("Kenya recalled its envoy, accusing the rebels of theft.")
+    assert one(events, "accusation").target is None
+
+
+def test_he_or_she_long_after_the_last_person_named_is_someone_unnamed():
+    filler = "The market fell sharply that week. " * 30
+    events = run("Okafor visited Chad. " + filler + '"We will fight on," he said.')
+    assert [e.source for e in events if e.type == "statement"] == []
+    events = run('Okafor said Kenya was ready. "We will fight," he said. ' + filler[:600]
+                 + '"We will win," he said.')
+    assert [e.source for e in events if e.type == "statement"] == ["okafor"] * 3, (
+        "a speaker who keeps speaking stays the speaker")

@@ -96,6 +96,7 @@ def extract_events(
     matches = _matches(text, patterns, sentences, sentence_starts, fold(text, lowered))
     subordinates = SubordinateIndex(text, lowered)
     roles: Roles = {}  # why a mention cannot be a subject, asked once per mention
+    speaker: list = [None, -1]  # the person who spoke last, and where
 
     def resolve_pronoun(word: str, position: int) -> str | None:
         kinds = _PRONOUN_KINDS.get(word)
@@ -112,6 +113,12 @@ def extract_events(
         for mention in reversed(mentions[max(0, index - 40):index]):
             if mention.span[0] < barrier:
                 return None  # "In a letter, Gonzalez said he ...": he is Gonzalez, unknown
+            if position - mention.span[1] > _PRONOUN_REACH and not (
+                mention.actor == speaker[0] and position - speaker[1] <= _PRONOUN_REACH
+            ):
+                # "she says" paragraphs after the last woman named: someone unnamed (unless
+                # she has been speaking since: '"...," he said' after '"...," he said')
+                break
             actor = actors.get(mention.actor)
             if actor is not None and actor.kind in kinds:
                 if can_be_subject(text, *mention.span, roles):
@@ -181,6 +188,11 @@ def extract_events(
             events[first_new:] = [_in_narrative(e, told_in[1]) for e in events[first_new:]]
         if len(events) > first_new:
             attacker = _named_act(events, first_new, text, actors, attacker, patterns)
+            for event in events[first_new:]:
+                if event.type == "statement" and event.trigger and event.source in actors and (
+                    actors[event.source].kind == PERSON
+                ):
+                    speaker[:] = [event.source, event.trigger[1]]
     events.sort(key=_SPAN)
     return events
 
@@ -250,6 +262,9 @@ def _in_narrative(event: Event, told_in: TimeExpression) -> Event:
 
 _SPAN = attrgetter("span")
 
+# How far back (in characters) "he" or "she" may find the person it stands for: news names a
+# speaker again within a few sentences; beyond that the pronoun is someone we do not know.
+_PRONOUN_REACH = 800
 _CLAUSE_SUBJECT_PRONOUNS = ("it", "they")
 _SUBORDINATE_WORDS = frozenset(
     "after before when because since while until if although though as once".split()

@@ -889,6 +889,8 @@ _MAYBE = re.compile(
 )
 
 
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected\s+claims\s+of)\s+(?:ever\s+)?$",
+                     re.IGNORECASE)
 # The means of a conditional act: "would break international law by attacking Iraq".
 _BY_MEANS_OF = re.compile(
     r"\b(?:would|could|might)\s+(?:\w+\s+){1,6}?by\s+$", re.IGNORECASE
@@ -899,6 +901,8 @@ def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
     begin = max(sentence_start, trigger_start - 40)
     if _MAYBE.search(text, max(sentence_start, trigger_start - 12), trigger_start):
         return True
+    if _DENIED.search(text, max(sentence_start, trigger_start - 30), trigger_start):
+        return True  # "The UAE has denied arming the RSF": disputed, not reported as done
     if text.endswith("by ", begin, trigger_start) and _BY_MEANS_OF.search(
         text, max(sentence_start, trigger_start - 60), trigger_start
     ):
