@@ -96,3 +96,26 @@ def test_a_relation_spans_its_dated_events_and_is_open_when_its_latest_one_is():
     assert not closed.open_end  # of two that end the same day, the first decides
     (fuzzy,) = relations_from_events([events[0], events[3]])
     assert fuzzy.approximate and (fuzzy.start, fuzzy.end) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_evidence_years_apart_makes_separate_episodes_of_a_relation():
+    from dataclasses import replace
+
+    from timeline_app.domain.edits import relations_from_events
+
+    def day(y: int, m: int, d: int) -> TimeSpan:
+        return TimeSpan(f"{y}-{m:02d}-{d:02d}", "day", date(y, m, d), date(y, m, d))
+
+    events = [
+        replace(_event("a", "india", "pakistan", "military_action"), time=day(2019, 2, 26)),
+        replace(_event("b", "india", "pakistan", "military_action"), time=day(2025, 5, 7)),
+        replace(_event("c", "india", "pakistan", "military_action"), time=day(2025, 5, 9)),
+        replace(_event("d", "india", "pakistan", "military_action"),
+                time=TimeSpan("", "unknown")),
+    ]
+    first, second = relations_from_events(events)
+    assert (first.id, first.start, first.end, first.events) == (
+        "r:india>pakistan:military_action", date(2019, 2, 26), date(2019, 2, 26), ("a", "d"))
+    assert (second.id, second.start, second.end, second.events) == (
+        "r:india>pakistan:military_action@2025-05-07", date(2025, 5, 7), date(2025, 5, 9),
+        ("b", "c"))

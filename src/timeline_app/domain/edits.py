@@ -9,7 +9,7 @@ read again gets the same id.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from timeline_app.domain.actor import Actor
 from timeline_app.domain.bulk import collector_paused
@@ -181,10 +181,17 @@ def _merge(
             )
 
 
+# Evidence further apart than this makes separate episodes of one relation: India's strikes on
+# Pakistan in 2019 and in 2025 are two episodes, not one relation active for six years (which a
+# graph of any window in between would show).
+EPISODE_GAP = timedelta(days=120)
+
+
 def relations_from_events(events: tuple[Event, ...] | list[Event]) -> tuple[Relation, ...]:
-    """One relation per (source, target, type), spanning the days of its dated events.
+    """One relation per (source, target, type) and episode, spanning the days of its events.
 
     Co-sources ("Russia, along with China, vetoed ...") give the co-source its own relation.
+    The first episode's id is "r:<source>><target>:<type>"; later ones add "@<first day>".
     """
     groups: dict[tuple[str, str, str], list[Event]] = {}
     for ev in events:
@@ -195,35 +202,66 @@ def relations_from_events(events: tuple[Event, ...] | list[Event]) -> tuple[Rela
                 groups.setdefault((src, ev.target, ev.type), []).append(ev)
     relations = []
     for (src, tgt, typ), evs in sorted(groups.items()):
-        # One pass per group: this runs over every event of a project each time it opens.
-        start = end = None
-        open_end, approximate, any_dated, polarity = False, True, False, 0.0
-        for e in evs:
-            polarity += e.polarity
-            t = e.time
-            first, last = t.start, t.end
-            if first is None or last is None:
-                continue  # undated: counts for the polarity, not for the days
-            if not any_dated:
-                start, end, open_end, any_dated = first, last, t.open_end, True
-            else:
-                if first < start:
-                    start = first
-                if last > end:  # the event that ends last (the first of equals) decides
-                    end, open_end = last, t.open_end
-            approximate = approximate and t.approximate
-        relations.append(
-            Relation(
-                id=f"r:{src}>{tgt}:{typ}",
-                source=src,
-                target=tgt,
-                type=typ,
-                polarity=round(polarity / len(evs), 3),
-                start=start,
-                end=end,
-                events=tuple(e.id for e in evs),
-                open_end=bool(open_end),
-                approximate=approximate if any_dated else False,
-            )
-        )
+        for n, episode in enumerate(_episodes(evs)):
+            relations.append(_relation(f"r:{src}>{tgt}:{typ}", n, src, tgt, typ, episode))
     return tuple(relations)
+
+
+def _episodes(evs: list[Event]) -> list[list[Event]]:
+    """The events of one relation in runs whose days lie within EPISODE_GAP of each other;
+    undated events join the first run (they count for its polarity, not for its days)."""
+    dated = sorted((e for e in evs if e.time.start is not None and e.time.end is not None),
+                   key=lambda e: (e.time.start, e.time.end))
+    if len(dated) < 2:
+        return [evs]
+    runs: list[list[Event]] = [[dated[0]]]
+    reach = dated[0].time.end
+    for e in dated[1:]:
+        if e.time.start - reach > EPISODE_GAP:
+            runs.append([e])
+            reach = e.time.end
+        else:
+            runs[-1].append(e)
+            reach = max(reach, e.time.end)
+    if len(runs) > 1:
+        undated = [e for e in evs if e.time.start is None or e.time.end is None]
+        runs[0] = undated + runs[0]
+        order = {id(e): i for i, e in enumerate(evs)}  # events in their given order
+        for run in runs:
+            run.sort(key=lambda e: order[id(e)])
+        return runs
+    return [evs]
+
+
+def _relation(
+    base: str, n: int, src: str, tgt: str, typ: str, evs: list[Event]
+) -> Relation:
+    # One pass: this runs over every event of a project each time it opens.
+    start = end = None
+    open_end, approximate, any_dated, polarity = False, True, False, 0.0
+    for e in evs:
+        polarity += e.polarity
+        t = e.time
+        first, last = t.start, t.end
+        if first is None or last is None:
+            continue  # undated: counts for the polarity, not for the days
+        if not any_dated:
+            start, end, open_end, any_dated = first, last, t.open_end, True
+        else:
+            if first < start:
+                start = first
+            if last > end:  # the event that ends last (the first of equals) decides
+                end, open_end = last, t.open_end
+        approximate = approximate and t.approximate
+    return Relation(
+        id=base if n == 0 or start is None else f"{base}@{start.isoformat()}",
+        source=src,
+        target=tgt,
+        type=typ,
+        polarity=round(polarity / len(evs), 3),
+        start=start,
+        end=end,
+        events=tuple(e.id for e in evs),
+        open_end=bool(open_end),
+        approximate=approximate if any_dated else False,
+    )
