@@ -460,3 +460,125 @@ def test_a_weekday_with_an_indefinite_article_is_some_such_day():
     # "a Sunday night vigil" is a vigil: its Sunday is the story's
     assert values("Hundreds attended a Sunday night vigil.", THU) == [
         ("Sunday night", "2013-01-20TNI")]
+
+
+class TestAHistoryMovesForward:
+    """Our own sentences: a history told in order names bare months and days of months after
+    the last one, so they may lie in the next year; its plans and look-aheads lie in its years
+    but do not move it; a modal of an earlier clause does not make the main clause future."""
+
+    DCT = date(2020, 5, 1)
+
+    def test_a_bare_day_earlier_in_the_year_than_the_story_is_the_next_years(self):
+        text = ("The war broke out in 1948. The siege began on 12 October 1951. The army "
+                "crossed the river on 20 December. On 3 February the city fell, and on 10 "
+                "March the garrison surrendered.")
+        assert values(text, self.DCT)[2:] == [
+            ("20 December", "1951-12-20"), ("3 February", "1952-02-03"),
+            ("10 March", "1952-03-10")]
+
+    def test_a_bare_month_after_the_turn_of_the_year(self):
+        text = ("The war broke out in 1948. The siege began on 12 October 1951. The army "
+                "crossed the river in December. In February the city fell.")
+        assert dict(values(text, self.DCT))["February"] == "1952-02"
+
+    def test_a_look_back_in_the_pluperfect_stays_in_the_year(self):
+        text = ("The war broke out in 1985. On 20 November 1990 the army crossed the border. "
+                "In March the two sides had signed a pact.")
+        assert dict(values(text, self.DCT))["March"] == "1990-03"
+
+    def test_a_day_a_little_before_the_last_one_is_the_same_years(self):
+        text = ("The rebellion began in 1950. On 2 August 1952 the rebels took the capital. "
+                "The council condemned the coup on August 3. On August 1 the envoy had warned "
+                "of it.")
+        found = dict(values(text, self.DCT))
+        assert (found["August 3"], found["August 1"]) == ("1952-08-03", "1952-08-01")
+
+    def test_by_a_month_looks_ahead_and_the_story_comes_back(self):
+        text = ("The war broke out in 1985. The first troops landed on 9 August 1990. By "
+                "January half a million soldiers were there. In the autumn the diplomats "
+                "travelled between capitals.")
+        found = dict(values(text, self.DCT))
+        assert found["January"] == "1991-01"
+        assert found["the autumn"] == "1990-FA"
+
+    def test_a_deadline_days_before_the_last_date_stays_in_its_year(self):
+        text = ("The war broke out in 1947. On 10 May 1948 the front reached the coast. By "
+                "8 May the port was empty.")
+        assert dict(values(text, self.DCT))["8 May"] == "1948-05-08"
+
+    def test_a_plan_told_in_the_past_lies_in_the_storys_years(self):
+        text = ("The war broke out in 1968. In October 1973 the talks began. The two sides "
+                "agreed to meet again in January. In November, the fighting resumed.")
+        found = dict(values(text, self.DCT))
+        assert found["January"] == "1974-01"
+        assert found["November"] == "1973-11"  # the plan did not move the story on
+        text = ("The war broke out in 1978. In May 1982 the fleet sailed south. The admiral "
+                "said the landings would begin on 21 May.")
+        assert dict(values(text, self.DCT))["21 May"] == "1982-05-21"
+
+    def test_a_plan_told_in_the_past_lies_after_the_day_it_was_made(self):
+        text = ("The war broke out in 1948. The siege began on 12 October 1951. In June the "
+                "talks would resume, the envoy said.")
+        assert dict(values(text, self.DCT))["June"] == "1952-06"
+
+    def test_a_future_told_from_now_keeps_the_date_of_writing(self):
+        text = "The memorial to the wars of 1967 and 1973 will open on 5 June."
+        assert dict(values(text, self.DCT))["5 June"] == "2020-06-05"
+        text = ("The war broke out in 1948. The siege began on 12 October 1951. In June the "
+                "new bridge will open.")
+        assert dict(values(text, self.DCT))["June"] == "2020-06"
+
+    def test_a_modal_in_an_earlier_clause_leaves_the_main_clause_past(self):
+        text = ("The war broke out in 1947. In April 1948 the front reached the coast. Worried "
+                "that the port would fall, the mayor asked for help, and on 4 May the first "
+                "ships arrived.")
+        assert dict(values(text, self.DCT))["4 May"] == "1948-05-04"
+        text = ("The war broke out in 1947. In April 1948 the front reached the coast. Fearing "
+                "the port would be next, the mayor agreed to leave, and on 4 May he ordered "
+                "the evacuation.")
+        assert dict(values(text, self.DCT))["4 May"] == "1948-05-04"
+        # news: the weekday of the main clause is the last one
+        assert values("The company said it would cut jobs, and on Tuesday its shares fell.",
+                      THU) == [("Tuesday", "2013-01-22")]
+
+    def test_initials_do_not_end_the_main_clause(self):
+        text = ("Fearing the port would be next, the governor agreed to let the fleet in, and "
+                "on 4 May General J.R. Moore ordered the evacuation.")
+        assert tense_of(text, "4 May") == "past"
+        text = ("The war broke out in 1947. On 10 May 1948 the front reached the coast. "
+                + text)
+        # told in the past, a few days before the last date: the same year, not the next
+        assert dict(values(text, self.DCT))["4 May"] == "1948-05-04"
+
+    def test_a_future_main_clause_after_a_comma_stays_future(self):
+        assert tense_of("He will travel to Paris, and on Friday meet the president.",
+                        "Friday") == "future"
+
+    def test_days_told_in_the_storys_year_keep_it_over_a_long_narrative(self):
+        # the year is written out once; pages of days later a bare day is still in it
+        filler = "The shelling went on and the town held out. " * 25
+        text = ("The war broke out in 1948. The siege began on 12 October 1951. On 20 October "
+                "the bridge fell. " + filler + "On 30 October the relief column arrived. "
+                + filler + "On 6 November the siege was lifted.")
+        found = dict(values(text, self.DCT))
+        assert found["30 October"] == "1951-10-30"
+        assert found["6 November"] == "1951-11-06"
+
+
+def tense_of(text: str, expr: str) -> str | None:
+    from timeline_app.extract.temporal.anchoring import tense
+
+    i = text.index(expr)
+    return tense(text, i, i + len(expr))
+
+
+def test_overnight_after_an_evening_is_that_night():
+    # a Saturday story: the siege began on Friday evening and the hostages were freed in the
+    # night that followed, not in the night before Friday
+    text = ("Gunmen stormed a hotel on Friday evening. Two car bombs went off shortly after "
+            "7 p.m. Troops freed the hostages overnight.")
+    assert dict(values(text, date(2022, 8, 20)))["overnight"] == "2022-08-19TNI"
+    # but the night before a day just named led into that day
+    assert dict(values("Stocks rose on Friday after overnight gains in Asia.",
+                       date(2022, 8, 20)))["overnight"] == "2022-08-18TNI"

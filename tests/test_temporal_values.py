@@ -423,3 +423,30 @@ def test_a_period_to_a_month_is_a_length_ending_then():
     assert [(e.text, e.time.value) for e in found] == [
         ("the 12 months", "P12M"), ("March", "2025-03")]
     assert tag("Payment was put off until the year to date.", nov) == []
+
+
+def test_a_month_before_to_and_an_infinitive_after_in():
+    # "in March to endorse": a month, although "March to" could open a verb phrase
+    assert one("Its decision in March to endorse the plan angered Algiers.",
+               wanted="March").time.value == "2012-03"
+
+
+def test_the_next_day_after_a_month_is_a_day_of_that_month():
+    found = tag("The board decided in March to sell the mill. The union struck the next day.",
+                date(2013, 6, 12))
+    nxt = next(e for e in found if e.text == "the next day")
+    assert nxt.time.value == "2013-03-XX"
+    assert nxt.time.approximate
+
+
+def test_a_weekday_before_a_day_first_date_is_one_expression():
+    assert [(e.text, e.time.value) for e in tag("Monday 11 August 2025\n\nTalks ended.",
+                                                 date(2025, 8, 11))] == [
+        ("Monday 11 August 2025", "2025-08-11")]
+
+
+def test_seasons_are_approximate():
+    season = one("The offensive came in the autumn of 2020.", wanted="the autumn of 2020")
+    assert season.time.value == "2020-FA"
+    assert season.time.approximate
+    assert (season.time.start, season.time.end) == (date(2020, 9, 1), date(2020, 11, 30))

@@ -36,6 +36,7 @@ _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 
 _TRIMMED = frozenset({"rel_unit", "dayword", "pod"})
 _EARLIER_LATER = re.compile(r"(?:earlier|later)\s+", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_LATE = re.compile(r"T(?:EV|NI|1[7-9]|2\d)")  # an evening or night: 5 p.m. or later
 
 _POINT_GRANULARITIES = (
     ts.DAY, ts.MONTH, ts.QUARTER, ts.YEAR, ts.WEEK, ts.PART_OF_DAY, ts.TIME, ts.SEASON, ts.HALF,
@@ -81,6 +82,7 @@ def _remember(state: Narrative, found: Found, span: TimeSpan, end: int) -> None:
         return
     state.anchor = span.start
     state.anchor_end = end
+    state.anchor_late = found.type == "TIME" and _LATE.search(found.value) is not None
     if span.granularity == ts.QUARTER and state.quarter is None and found.calendar:
         state.quarter = span.start
     if span.granularity == ts.QUARTER and not found.calendar:
@@ -147,12 +149,17 @@ def tag(
         sub = RULE_REGEX[rule].match(text, start)  # no endpos: lookaheads read on
         if sub is None:
             continue
+        cand = Cand(sub, text, start, end, state)
         try:
-            found = HANDLERS[rule](Cand(sub, text, start, end, state))
+            found = HANDLERS[rule](cand)
         except (ValueError, OverflowError, KeyError):
             found = None  # a malformed date ("Feb. 30") is no expression, never a crash
         if found is None:
             continue
+        if cand.narrated:
+            found.narrative = True
+        elif cand.aside:
+            found.anchors = False
         if found.core is not None:
             start, end = start + found.core[0], start + found.core[1]
         elif rule in _TRIMMED:

@@ -151,7 +151,8 @@ def _clause_start(left: str) -> int:
 
 def tense(text: str, start: int, end: int) -> str | None:
     """FUTURE or PAST by the nearest tense cue before the expression in its clause (else the
-    first one after it); None when the clause has none."""
+    first one after it); None when the clause has none. A future cue of an earlier clause
+    gives way to a past verb of the expression's own (_main_verb_past)."""
     left = text[max(0, start - 110):start]
     tail = left[-24:]  # "ahead of the" ends right before the expression, if anywhere
     if ("head" in tail or "HEAD" in tail) and _AHEAD_OF.search(tail):  # "ahead of the week"
@@ -160,15 +161,66 @@ def tense(text: str, start: int, end: int) -> str | None:
     if cut:
         left = left[cut:]
     found = _read(left, backwards=True)
-    if found is not None:
+    if found == PAST:
         return found
     right = text[end:end + 80]
     stop = _CLAUSE_END.search(right)
     if stop:
         right = right[:stop.start()]
+    if found is not None:
+        return PAST if _main_verb_past(left, text, end) else found
     if "," in right[:3] and _SPEECH_TAG.match(right):
         return None
     return _read(right, backwards=False)
+
+
+def _main_verb_past(left: str, text: str, end: int) -> bool:
+    """Whether a future cue found before the expression belongs to an earlier clause while
+    the expression's own clause is told in the past: "Fearing the port would fall, they
+    agreed to leave, and on May 4 the army withdrew". The modal or "agreed to" lies before
+    the last comma, nothing after that comma marks a tense, and the first cue after the
+    expression, in its own clause (which initials such as "George H.W. Bush" do not end)
+    and not a speech tag, is a past verb."""
+    comma = left.rfind(",")
+    if comma < 0 or _read(left[comma + 1:], backwards=True) is not None:
+        return False
+    right = text[end:end + 80]
+    if "," in right[:3] and _SPEECH_TAG.match(right):
+        return False
+    stop = _OWN_CLAUSE_END.search(right)
+    own = right[:stop.start()] if stop else right
+    return _read(own, backwards=False) == PAST
+
+
+# the end of a clause, where a period after a capital is an initial's ("H.W.", "U.S.")
+_OWN_CLAUSE_END = re.compile(r"[,!?;\n]|(?<![A-Z])\.")
+
+
+# Words that look ahead from now ("will", "is to", "are due"), not from a past point of the
+# story ("would", "was due to", "agreed to")
+_PRESENT_FUTURE = frozenset({
+    "will", "shall", "won't", "is", "are", "am", "tomorrow", "upcoming", "today", "now",
+})
+
+
+def future_in_past(text: str, start: int, end: int) -> bool:
+    """Whether the future the clause of text[start:end] marks is one seen from the past
+    ("agreed to withdraw by May", "the talks would resume in June", "was due to end in
+    March") rather than from the date of writing ("will end in March", "In June the plant is
+    to open"): in a history the former lies in the story's years."""
+    left = text[max(0, start - 110):start]
+    left = left[_clause_start(left):]
+    right = text[end:end + 80]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    words = " ".join(_TOKEN.findall(left + " " + right)).lower().split(" ")
+    return not any(w in _PRESENT_FUTURE or w.endswith("'ll") for w in words)
+
+
+# for the handlers that read a clause themselves (values.py)
+CLAUSE_END = _CLAUSE_END
+clause_start = _clause_start
 
 
 # how many years a history writes out for each word of news ("Sunday", "this year") it may
@@ -242,6 +294,9 @@ class Narrative:
     anchor: date | None = None  # last calendar point resolved in the text
     anchor_granularity: str = ""
     anchor_end: int = -10_000  # where that expression ended
+    # the anchor is an evening or night ("7 p.m.", "Friday evening"): "overnight" after it is
+    # the night that follows, not the one that led into its day
+    anchor_late: bool = False
     # "N units ago" that set the anchor (its count and unit, and where it ended): "a year
     # earlier" right after "a year ago" repeats the comparison rather than stepping back again
     ago: tuple[int, str] | None = None

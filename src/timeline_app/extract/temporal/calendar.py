@@ -149,4 +149,10 @@ def span_for_value(value: str, mod: str | None = None) -> tuple[date | None, dat
         lo, hi = _MOD_FRACTIONS[mod]
         days = (end - start).days
         return (add_days(start, round(days * lo)), add_days(start, round(days * hi)), True)
-    return start, end, mod in ("APPROX", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE")
+    # a season's edges are a convention (the meteorological one here; the astronomical one
+    # starts three weeks later), so its days are approximate
+    return start, end, mod in ("APPROX", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE") or (
+        value[-3:] in _SEASON_SUFFIXES)
+
+
+_SEASON_SUFFIXES = frozenset({"-SP", "-SU", "-FA", "-WI"})

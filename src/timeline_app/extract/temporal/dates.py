@@ -186,8 +186,9 @@ def h_month(c: Cand) -> Found | None:
         return None
     if len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july"):
         return None  # "Jan", "Mar": more often names than months
-    if word.lower() in ("may", "march") and _VERB_AFTER.match(c.text, c.end):
-        return None  # "may be", "march on"
+    if (word.lower() in ("may", "march") and _VERB_AFTER.match(c.text, c.end)
+            and not _MONTH_PREP.search(c.text, max(0, c.start - 8), c.start)):
+        return None  # "may be", "march on"; but "the decision in March to endorse"
     if (word.lower() == "march" and re.match(r"\s+(?:for|of|against)\b", c.text[c.end:c.end + 9])
             and not _MONTH_PREP.search(c.text, max(0, c.start - 8), c.start)):
         return None  # "the March for Life"; but "resigned in March for health reasons"

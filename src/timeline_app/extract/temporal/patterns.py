@@ -192,7 +192,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?=\s*(?:-|\u2013|to|and|until|till)\s*\d{{1,2}}"
         rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?![a-z])(?:,?\s+(?P<year>\d{{4}}))?)"
     )),
-    ("full_dmy", (
+    ("full_dmy", (  # "11 August 2025", and "Monday 11 August 2025" of a British date line
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?![a-z])"
         r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
     )),

@@ -405,9 +405,12 @@ def h_rel_unit(c: Cand) -> Found | None:
                 return _pod(f, "NI")
             return None
         st = c.state
-        if anaphoric and sign == 0 and st.anchor is not None and st.anchor_granularity != ts.DAY:
-            # "that same day" after "last October": a day of that month, which one unknown;
-            # after a bare year it is a day of a generic example ("trades made that day")
+        if anaphoric and st.anchor is not None and st.anchor_granularity != ts.DAY and (
+                sign == 0 or st.anchor_granularity == ts.MONTH):
+            # "that same day" after "last October": a day of that month, which one unknown,
+            # and so is "the next day" after "its decision in March" (or the first of the
+            # next month: approximate); after a bare year "that day" is a day of a generic
+            # example ("trades made that day")
             if st.anchor_granularity not in (ts.MONTH, ts.WEEK):
                 return None
             f = Found("DATE", f"{month_value(st.anchor)}-XX", ts.MONTH, relative=True,
@@ -660,7 +663,9 @@ def h_pod(c: Cand) -> Found | None:
             0 <= c.start - st.anchor_end < 300) and (
             c.dct is None or abs((c.dct - st.anchor).days) <= 7)  # news: a night of this week
         base = st.anchor if near else c.dct
-        day = day_value(add_days(base, -1)) if base else None
+        # after "shortly after 7 p.m." or "Friday evening" the night is that day's
+        back = 0 if near and st.anchor_late else -1
+        day = day_value(add_days(base, back)) if base else None
         return Found("TIME", f"{day or 'XXXX-XX-XX'}TNI", ts.PART_OF_DAY, relative=True)
     if det in ("the next", "the following", "the previous"):
         st = c.state  # "the next morning": the day after the one the story is on

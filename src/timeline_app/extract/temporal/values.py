@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from timeline_app.domain import timespan as ts
 
-from .anchoring import FUTURE, PAST, Narrative, tense
+from .anchoring import CLAUSE_END, FUTURE, PAST, Narrative, clause_start, future_in_past, tense
 from .calendar import (
     add_days,
     add_months,
@@ -60,6 +60,12 @@ class Cand:
     start: int
     end: int
     state: Narrative
+    # the handler dated it by the narrative's year (year_for_month): like a year written out,
+    # it carries the narrative on ("On February 28 ... on March 3" stays in that year)
+    narrated: bool = False
+    # a look ahead that the story returns from ("By January half a million troops were in
+    # the Gulf", told in August): it neither moves the narrative nor anchors what follows
+    aside: bool = False
 
     def g(self, name: str) -> str | None:
         try:
@@ -252,8 +258,11 @@ def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:
         return y if (month, day or 31) >= (st.anchor.month, st.anchor.day) else y + 1
     t = c.tense()
     ny = c.state.narrative_year(c.start)
-    if ny is not None and t != FUTURE:
-        return ny
+    if ny is not None and (t != FUTURE or future_in_past(c.text, c.start, c.end)):
+        # a plan told in the past ("agreed to meet again in January") lies in the story's
+        # years, but the story goes on from where it was
+        c.narrated, c.aside = t != FUTURE, t == FUTURE
+        return narrative_step(c, ny, month, day)
     d = c.dct
     if d is None:
         return None
@@ -288,6 +297,57 @@ def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:
     # news mostly looks back: a bare month is a coming one only when much nearer ahead
     bias = 1.5 if day is not None else 3
     return next_year if ahead * bias < behind else prev_year
+
+
+# how far back the story's last date may lie for a bare month to be placed after it
+_STEP_REACH = 1500
+_SLACK_DAYS = 60
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
+def narrative_step(c: Cand, ny: int, month: int, day: int | None) -> int:
+    """The year of a bare month (or day of a month) in a history: the narrative's year, or
+    the next one when the story moves on into it. A history told forward names months in
+    order: after "August 7, 1990", "By January" or "on March 3" lies in 1991 when that is
+    nearer ahead than the same month back in 1990 is behind, and a deadline ("by", "until")
+    or a plan told in the past (c.aside: "would resume in June") lies ahead unless it is
+    only weeks back. A look
+    back in the pluperfect ("in May the talks had failed") stays in the narrative's year."""
+    st = c.state
+    a = st.anchor
+    if (a is None or a.year != ny or st.anchor_granularity not in (ts.DAY, ts.MONTH, ts.WEEK)
+            or not 0 <= c.start - st.anchor_end <= _STEP_REACH):
+        return ny
+    if day is None:
+        back = (a.month - month) * 30  # whole months, in days
+        ahead = 360 - back
+    else:
+        if (month, day) >= (a.month, a.day):
+            return ny
+        back = (a - clamped_day(ny, month, day)).days
+        ahead = (clamped_day(ny + 1, month, day) - a).days
+    if back <= 0 or _in_pluperfect(c):
+        return ny
+    deadline = DEADLINE.search(c.text, max(0, c.start - 12), c.start)
+    # a deadline or a plan lies ahead of the story, unless it is only weeks before the last
+    # date told (which the story need not have reached in order)
+    if ahead >= back and not ((deadline is not None or c.aside) and back > _SLACK_DAYS):
+        return ny
+    if deadline is not None and _BY.search(c.text, max(0, c.start - 4), c.start):
+        c.narrated, c.aside = False, True
+    return ny + 1
+
+
+def _in_pluperfect(c: Cand) -> bool:
+    """Whether the clause of the candidate is told in the pluperfect ("had taken")."""
+    left = c.text[max(0, c.start - 110):c.start]
+    left = left[clause_start(left):]
+    right = c.text[c.end:c.end + 80]
+    stop = CLAUSE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    return _PLUPERFECT.search(left) is not None or _PLUPERFECT.search(right) is not None
 
 
 def month_number(word: str | None) -> int | None:
