@@ -495,6 +495,9 @@ def find_subject(
         # "the talks failed and Washington sided with Britain, imposing sanctions": the
         # participle shares the subject of the clause it follows, not the sentence's first
         sentence_start = _coordinated_clause(text, sentence_start, trigger_start, mentions)
+        opening = _OPENING_ADJUNCT.match(text, sentence_start, trigger_start)
+        if opening is not None:  # "Alarmed by its rival Iran, Saudi Arabia ... and launched"
+            sentence_start = opening.end()
     best_end = sentence_start
     candidate: MentionLike | None = None  # a Party is made for the one returned only
     object_end: int | None = None
@@ -574,6 +577,12 @@ def _coordinated_clause(
     return start
 
 
+# A phrase that opens a sentence before its subject: "Alarmed by ...,", "Fearing that ...,",
+# "In a letter to ...,". Up to the first comma; not a clause with a verb of its own.
+_OPENING_ADJUNCT = re.compile(
+    r"\s*(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|Despite|Following|With|Without|Amid|"
+    r"Under|During|Since|Unlike|Like|Faced)\b[^,;]{1,120},\s*"
+)
 _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s+")
 _TITLE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\.?\s+)?")
 
@@ -599,7 +608,8 @@ def _hidden(
 # descriptive word before the name may stand between, too.
 # "Vladimir Putin and North Korean leader Kim Jong Un": one lower-case title may end them.
 _AND_TITLED = re.compile(
-    r"(?:['’]s\s+(?:army|military|armed forces|forces|troops|government|regime))?"
+    r"(?:['’]s\s+(?:(?:federal|central|national|interim|transitional|military)\s+)?"
+    r"(?:army|military|armed forces|forces|troops|government|regime|authorities))?"
     r"\s+and\s+(?:the\s+(?:[a-z-]+\s+)?)?(?:[A-Z][\w.-]*\s+){0,3}"
     r"(?:(?:leader|president|premier|prime\s+minister|(?:foreign|defen[cs]e)\s+minister|"
     r"minister|chancellor|king|emir|chief|envoy|counterpart)\s+)?"
