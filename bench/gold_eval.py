@@ -106,14 +106,27 @@ def _relation_time_ok(item: dict, rel: dict) -> bool:
     if "starts" in item:
         ok &= bool(rel["start"]) and rel["start"].startswith(item["starts"])
     if "within" in item:
-        lo, hi = map(date.fromisoformat, item["within"])
+        lo, hi = _period(item["within"][0])[0], _period(item["within"][1])[1]
         ok &= bool(rel["start"]) and bool(rel["end"]) and lo <= _day(rel["start"]) and (
             _day(rel["end"]) <= hi)
-    if "on" in item:
-        day = date.fromisoformat(item["on"])
+    if "on" in item:  # a day, or a month or year the relation must touch
+        first, last = _period(item["on"])
         ok &= bool(rel["start"]) and bool(rel["end"]) and (
-            _day(rel["start"]) <= day <= _day(rel["end"]))
+            _day(rel["start"]) <= last and first <= _day(rel["end"]))
     return ok
+
+
+def _period(value: str) -> tuple[date, date]:
+    """The first and last day of "2013", "2013-01" or "2013-01-22"."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
 def check_relation(item: dict, result: dict) -> Check:

@@ -1063,3 +1063,18 @@ def test_he_or_she_long_after_the_last_person_named_is_someone_unnamed():
                  + '"We will win," he said.')
     assert [e.source for e in events if e.type == "statement"] == ["okafor"] * 3, (
         "a speaker who keeps speaking stays the speaker")
+
+
+def test_opening_adjuncts_campaign_targets_feeding_and_a_states_federal_government():
+    events = run("Alarmed by its rival Iran, Saudi Arabia formed a coalition, and launched an air "
+                 "campaign in 2008 aimed at restoring Okafor's government.", {"2008": YEAR_2008})
+    campaign = one(events, "military_action")
+    assert (campaign.source, campaign.target) == ("saudi-arabia", None)
+    extended = one(run("Sudan extended its attacks to Chad."), "military_action")
+    assert (extended.source, extended.target) == ("sudan", "chad")
+    fed = one(run("Qatar, which feeds millions of people in Kenya each month, spoke."),
+              "humanitarian_aid")
+    assert (fed.source, fed.target) == ("qatar", "kenya")
+    pact = one(run("Sudan's federal government and the Rapid Support Forces agreed to a "
+                   "cessation of hostilities."), "agreement")
+    assert (pact.source, pact.target) == ("sudan", "rsf")

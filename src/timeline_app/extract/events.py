@@ -548,6 +548,10 @@ def _event(
                                        stop=stop, locative=pattern.locative)
         if target is not None and _victim(pattern, text, trigger, target):
             target = None
+        if target is not None and pattern.adjacent_preps and not _prep_right_before(
+            text, trigger, target, pattern.preps
+        ):
+            target = None  # "launched a campaign in 2015 aimed at restoring Hadi's rule"
     elif pattern.target == "near":
         target = find_nearest(trigger, sentence.span, mentions, family)
     if target is not None and target.actor in family:
@@ -997,6 +1001,18 @@ def _prep_adjacent(
         return True
     gap = text[trigger[1]:target.span[0]].split(maxsplit=1)
     return bool(gap) and gap[0].lower() in preps
+
+
+def _prep_right_before(
+    text: str, trigger: tuple[int, int], target: Party, preps: Sequence[str]
+) -> bool:
+    """Whether one of `preps` (and perhaps "the") stands right before the target."""
+    if target.span[0] < trigger[1]:
+        return True
+    words = text[trigger[0]:target.span[0]].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in preps
 
 
 def _determined_gerund(text: str, trigger: tuple[int, int]) -> bool:
