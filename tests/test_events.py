@@ -1078,3 +1078,21 @@ def test_opening_adjuncts_campaign_targets_feeding_and_a_states_federal_governme
     pact = one(run("Sudan's federal government and the Rapid Support Forces agreed to a "
                    "cessation of hostilities."), "agreement")
     assert (pact.source, pact.target) == ("sudan", "rsf")
+
+
+def test_assaults_airlifts_embargoes_on_shipments_and_acts_that_might_happen():
+    assault = one(run("Syria launched a co-ordinated assault on Israel."), "military_action")
+    assert (assault.source, assault.target) == ("syria", "israel")
+    arms = one(run("Washington responded with a massive airlift of tanks and artillery shells "
+                   "to Israel."), "arms_supply")
+    assert (arms.source, arms.target) == ("united-states", "israel")
+    assert not [e for e in run("Washington sent artillery shells to Israel.")
+                if e.type == "military_action"], "shells are ammunition here, not shelling"
+    embargo = one(run("Saudi Arabia announced an embargo on oil shipments to Japan."),
+                  "sanctions")
+    assert (embargo.source, embargo.target) == ("saudi-arabia", "japan")
+    assert not [e for e in run("Russia warned that it might send its own troops to Egypt.")
+                if e.type == "support"], "only a possibility"
+    pact = one(run("Under the mediation of Okafor, Israel and Egypt signed an agreement."),
+               "agreement")
+    assert (pact.source, pact.target, pact.co_sources) == ("israel", "egypt", ())

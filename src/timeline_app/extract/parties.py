@@ -672,6 +672,9 @@ def _listed_before(
             _PREPOSITIONS
         ):
             break  # "in the suburbs of Damascus, Lavrov and Kerry": a clause ends at the comma
+        opening = _OPENING_ADJUNCT.match(text, sentence_start)
+        if opening is not None and mention.span[1] <= opening.end():
+            break  # "Under the shuttle diplomacy of Kissinger, Israel and Egypt signed"
         found.append(mention.actor)
         following = mention
     return found
@@ -894,7 +897,9 @@ _PONDERED = re.compile(
 
 # An act only spoken of as possible: "a possible strike against Iraq", "any attack on Iran".
 _MAYBE = re.compile(
-    r"\b(?:possible|potential|planned|proposed|threatened|would-be|future|any|eventual)\s+$",
+    r"\b(?:possible|potential|planned|proposed|threatened|would-be|future|any|eventual|"
+    # "warning that Moscow might send its own troops": only a possibility
+    r"might|could|may)\s+$",
     re.IGNORECASE,
 )
 
