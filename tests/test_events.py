@@ -1096,3 +1096,17 @@ def test_assaults_airlifts_embargoes_on_shipments_and_acts_that_might_happen():
     pact = one(run("Under the mediation of Okafor, Israel and Egypt signed an agreement."),
                "agreement")
     assert (pact.source, pact.target, pact.co_sources) == ("israel", "egypt", ())
+
+
+def test_surrounding_water_cannon_lists_inside_a_when_clause_and_condemned_boardings():
+    events = run("The clash came on Friday, when Iranian forces armed with knives, axes and "
+                 "sticks surrounded two Kenyan boats.", {"Friday": FRIDAY})
+    clash = one(events, "military_action")
+    assert (clash.source, clash.target, clash.time) == ("iran", "kenya", FRIDAY)
+    cannon = one(run("Iranian ships blasted a Kenyan supply boat with water cannon."),
+                 "military_action")
+    assert (cannon.source, cannon.target) == ("iran", "kenya")
+    events = run("Iran surrounded Kenyan boats on Friday. Washington condemned the boarding "
+                 "and repeated that its treaty covers attacks on Kenyan forces.",
+                 {"Friday": FRIDAY})
+    assert one(events, "condemnation").target == "iran", "the boarding named before"

@@ -200,7 +200,8 @@ def extract_events(
 # "condemned the invasion", "denounced the strikes": the act named before, so its doer.
 _THE_ACT = re.compile(
     r"\s+(?:the|this|that|Friday's|[A-Z]\w+day's)\s+(?:[\w-]+\s+)?(?:invasion|attacks?|annexation|"
-    r"offensive|incursion|strikes?|air ?strikes|bombings?|assault|occupation|raids?|shelling)\b"
+    r"offensive|incursion|strikes?|air ?strikes|bombings?|assault|occupation|raids?|shelling|"
+    r"boarding|seizure|clash|skirmish|incursions?)\b"
 )
 _JUDGING = ("condemnation", "criticism")
 

@@ -192,13 +192,7 @@ class SubordinateIndex:
                 continue
             if j < end and (lowered[j].isalnum() or lowered[j] == "_"):
                 continue
-            comma = lowered.find(",", i, end)
-            semicolon = lowered.find(";", i, end)
-            if comma < 0:
-                stop = semicolon if semicolon >= 0 else end
-            else:
-                stop = comma if semicolon < 0 or comma < semicolon else semicolon
-            clauses.append((i, stop))
+            clauses.append((i, _clause_end(lowered, i, end)))
         return clauses
 
 
@@ -223,9 +217,26 @@ def _subordinate_clauses(sentence: str) -> list[tuple[int, int]]:
     for start in sorted(starts):
         if clauses and start < clauses[-1][1]:
             continue  # inside the clause already found, as a regex scan would skip it
-        ends = [k for k in (lowered.find(",", start), lowered.find(";", start)) if k >= 0]
-        clauses.append((start, min(ends) if ends else size))
+        clauses.append((start, _clause_end(lowered, start, size)))
     return clauses
+
+
+# A comma inside a list ("armed with knives, axes and sticks") does not end a clause.
+# (Not ", selling arms, training officers,": participles after a comma are acts of their own.)
+_LIST_ITEM = re.compile(
+    r"(?:,\s*(?![a-z]+(?:ing|ed)\b)[a-z]+(?:\s+[a-z]+)?)+,?\s+(?:and|or)\s"
+)
+
+
+def _clause_end(lowered: str, start: int, end: int) -> int:
+    """Where a subordinate clause opened at `start` ends: its first semicolon, or its first
+    comma that does not separate the items of a list; `end` when there is neither."""
+    semicolon = lowered.find(";", start, end)
+    limit = semicolon if semicolon >= 0 else end
+    comma = lowered.find(",", start, limit)
+    while comma >= 0 and _LIST_ITEM.match(lowered, comma, limit):
+        comma = lowered.find(",", comma + 1, limit)
+    return comma if comma >= 0 else limit
 
 
 _COORDINATED = re.compile(
@@ -778,7 +789,8 @@ _PROCESS_LED = re.compile(
 _PARTICIPLE_NEXT = re.compile(r",[ \t]+(?!including\b|according\b|notably\b)[a-z]{2,}ing\b")
 _AND_VERB_NEXT = re.compile(
     r" and[ \t]+(?:then[ \t]+|also[ \t]+|later[ \t]+)?"
-    r"(?:said|says|told|added|vowed|warned|urged|called|accused|pledged|promised)\b"
+    r"(?:said|says|told|added|vowed|warned|urged|called|accused|pledged|promised|repeated|"
+    r"reiterated|insisted|stressed|noted|argued)\b"
 )
 
 
