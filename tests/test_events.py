@@ -1110,3 +1110,18 @@ def test_surrounding_water_cannon_lists_inside_a_when_clause_and_condemned_board
                  "and repeated that its treaty covers attacks on Kenyan forces.",
                  {"Friday": FRIDAY})
     assert one(events, "condemnation").target == "iran", "the boarding named before"
+
+
+def test_juntas_suspended_dealings_rallying_and_they_after_plural_rulers():
+    events = run("On Friday, ECOWAS suspended financial transactions with Niger.",
+                 {"Friday": FRIDAY})
+    assert (one(events, "sanctions").source, one(events, "sanctions").target) == (
+        "ecowas", "niger")
+    rally = one(run("The military governments of Mali and Sudan have rallied to Niger."),
+                "support")
+    assert {rally.source, *rally.co_sources} == {"mali", "sudan"} and rally.target == "niger"
+    events = run("Mali accused Niger of plotting. They were tearing up defence accords with "
+                 "France.")
+    assert not [e for e in events if e.type == "distancing"], "'they' is no single state"
+    assert not [e for e in run("Thousands joined a rally to press for Okafor's return.")
+                if e.type == "support"], "a rally is no one rallying to someone"

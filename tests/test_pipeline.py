@@ -75,3 +75,17 @@ def test_duplicate_story_merges_events_and_keeps_every_source():
     assert len(veto) == 1
     assert {ev.article for ev in veto[0].evidence} == {"a2"}
     assert veto[0].article == "a1"
+
+
+def test_they_after_plural_rulers_acts_for_their_state():
+    text = ("Niger's junta took power in July. The new rulers have moved quickly against Paris. "
+            "On August 3 they announced they were tearing up defence accords with France. "
+            "They have also accused the French of plotting.")
+    article = Article(id="n1", path="n1.txt", title="Niger", text=text,
+                      published=date(2023, 8, 10))
+    corpus = extract_corpus([article])
+    torn = _by_type(corpus, "distancing")
+    assert [(e.source, e.target, e.time.value) for e in torn] == [
+        ("niger", "france", "2023-08-03")]
+    assert [(e.source, e.target) for e in _by_type(corpus, "accusation")] == [
+        ("niger", "france")]

@@ -97,6 +97,7 @@ def extract_events(
     subordinates = SubordinateIndex(text, lowered)
     roles: Roles = {}  # why a mention cannot be a subject, asked once per mention
     speaker: list = [None, -1]  # the person who spoke last, and where
+    told: dict[int, str] = {}  # sentence -> the state or group its opening "it"/"they" is
 
     def resolve_pronoun(word: str, position: int) -> str | None:
         kinds = _PRONOUN_KINDS.get(word)
@@ -104,8 +105,13 @@ def extract_events(
             return None
         number = max(0, bisect.bisect_right(sentence_starts, position) - 1)
         if word in _CLAUSE_SUBJECT_PRONOUNS:
-            return _clause_subject(text, position + len(word), number, sentences, mentions,
-                                   mention_starts, actors, kinds, roles)
+            subject = _clause_subject(text, position + len(word), number, sentences, mentions,
+                                      mention_starts, actors, kinds, roles, told)
+            if subject is not None and len(
+                text[sentences[number].span[0]:position].split()
+            ) <= _OPENING_WORDS:
+                told[number] = subject  # "On August 3 they ...": the next sentence's "they" too
+            return subject
         index = bisect.bisect_left(mention_starts, position)
         sentence = sentences[number]
         barrier = _unknown_speaker(text, sentence.span[0], position, mentions, mention_starts)
@@ -267,6 +273,12 @@ _SPAN = attrgetter("span")
 # speaker again within a few sentences; beyond that the pronoun is someone we do not know.
 _PRONOUN_REACH = 800
 _CLAUSE_SUBJECT_PRONOUNS = ("it", "they")
+_OPENING_WORDS = 4  # a pronoun this near its sentence's start is the sentence's subject
+# A verb in the present or progressive after the pronoun: "it openly backs", "they were tearing".
+_PRESENT_AFTER = re.compile(
+    r"[ \t]+(?:(?:has|have|had|was|were|is|are|will|would|also|since)[ \t]+){0,2}"
+    r"(?:[a-z]+ly[ \t]+)?(?:[a-z]{2,}ing|[a-z]{3,}ed|(?!is\b|was\b|has\b|does\b)[a-z]{3,}s)\b"
+)
 _SUBORDINATE_WORDS = frozenset(
     "after before when because since while until if although though as once".split()
 )
@@ -276,7 +288,7 @@ _SUBJECT_REACH = 60  # how far into its sentence an antecedent subject may start
 def _clause_subject(
     text: str, after: int, number: int, sentences: Sequence[Sentence],
     mentions: Sequence[MentionLike], mention_starts: list[int], actors: Mapping[str, Actor],
-    kinds: tuple[str, ...], roles: Roles,
+    kinds: tuple[str, ...], roles: Roles, told: dict[int, str] | None = None,
 ) -> str | None:
     """What "it" or "they" before a finite verb stands for: the subject that opens its own
     sentence ("Iran said ..., which it would review") or the previous one ("The Security Council
@@ -284,7 +296,7 @@ def _clause_subject(
     a body or a group. "It is", "it's unlikely" and an "it" after a company (a subject we do
     not know) stand for no actor.
     """
-    if not opens_clause(text, after):
+    if not opens_clause(text, after) and not _PRESENT_AFTER.match(text, after):
         return None
     before = text[max(0, after - 20):after].split()
     if len(before) > 1 and before[-2].lower() in _SUBORDINATE_WORDS:
@@ -299,15 +311,17 @@ def _clause_subject(
         if first is None or first.span[0] >= limit:
             if k == number:
                 continue  # nothing named before the pronoun: the previous sentence's subject
-            return None
+            return told.get(k) if told else None  # "They announced ... They also accused"
         opening = text[s_start:first.span[0]]
         if len(opening) > _SUBJECT_REACH or ("," in opening and k == number):
-            return None
+            return told.get(k) if told and k < number else None
         actor = actors.get(first.actor)
-        if actor is None or actor.kind not in kinds or not can_be_subject(
+        plural = text[first.span[1] - 1] == "s" and actor is not None and actor.kind != PERSON
+        if actor is None or not (actor.kind in kinds or (text[after - 4:after].lower() == "they"
+                                                           and plural)) or not can_be_subject(
             text, *first.span, roles
         ):
-            return None
+            return None  # ("They" after "The new rulers" is the state they rule)
         return actor.id
     return None
 

@@ -45,13 +45,15 @@ _PREPOSITIONS = frozenset(
 _AFFILIATION = re.compile(
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|representatives?|"
     r"envoys?|ambassadors?|ministers?|head|chief|leaders?|members?|troops|forces|soldiers|"
-    r"staff|delegation|aides?|advisers?|advisors?)\s+(?:at|of|for|from|in)\s+(?:the\s+)?$",
+    r"staff|delegation|aides?|advisers?|advisors?|governments?|authorities|rulers|juntas?|"
+    r"regimes?|administrations?)\s+(?:at|of|for|from|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _AFFILIATION_NEEDLES = (  # one is in every match of _AFFILIATION
     "official", "spokes", "diplomat", "source", "representative", "envoy", "ambassador",
     "minister", "head", "chief", "leader", "member", "troops", "forces", "soldiers", "staff",
-    "delegation", "aide", "adviser", "advisor",
+    "delegation", "aide", "adviser", "advisor", "government", "authorities", "rulers", "junta",
+    "regime", "administration",
 )
 _CO_SOURCE = re.compile(
     r"(?:along|together|jointly)\s+with\s+(?:the\s+)?$|as\s+well\s+as\s+$", re.IGNORECASE
