@@ -460,3 +460,13 @@ def test_movements_in_the_news_and_their_leaders():
     text = "UN Secretary-General Boutros Boutros-Ghali said the talks would go on."
     found = find_actors(text, lexicon, published=date(1994, 5, 1))
     assert "brahim-ghali" not in {m.actor for m in found.mentions}
+
+
+def test_possessive_organs_are_their_owners_states_even_after_unknown_people():
+    lexicon = load_actor_lexicon()
+    text = ("President Volodymyr Zelensky said Ukraine was ready. His foreign ministry accused "
+            "Moscow of lying. Ahmed Lowe said he was tired. His government was silent.")
+    found = find_actors(text, lexicon, published=date(2023, 7, 17))
+    organs = [(text[m.span[0]:m.span[1]], m.actor) for m in found.mentions if m.via == "organ"]
+    assert ("foreign ministry", "ukraine") in organs
+    assert all(actor != "ahmed-lowe" for _, actor in organs), "an unknown man has no state"

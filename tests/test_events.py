@@ -1125,3 +1125,10 @@ def test_juntas_suspended_dealings_rallying_and_they_after_plural_rulers():
     assert not [e for e in events if e.type == "distancing"], "'they' is no single state"
     assert not [e for e in run("Thousands joined a rally to press for Okafor's return.")
                 if e.type == "support"], "a rally is no one rallying to someone"
+
+
+def test_criticism_drawn_from_someone_criticises_the_one_whose_act_it_was():
+    events = run("Russia pulled out of the deal on Friday, a decision that drew sharp criticism "
+                 "from Turkey.", {"Friday": FRIDAY})
+    criticism = one(events, "criticism")
+    assert (criticism.source, criticism.target) == ("turkey", "russia")

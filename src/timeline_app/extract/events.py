@@ -520,6 +520,12 @@ def _event(
             special = _speaker_after(text, trigger, mentions)  # '"...," said a diplomat'
         if special is False and pattern.type != "statement":
             special = relative_clause_head(text, s_start, trigger, mentions)
+            if special is None and _ACT_NOUN_HEAD.search(text, s_start, trigger[0]):
+                # "Russia pulled out, a decision that drew criticism from the UN": the act's
+                # doer is the subject of the clause the act noun sums up
+                special = False
+                source = find_subject(text, s_start, trigger, mentions, masked, exclude,
+                                      resolve_pronoun, main_only=True, roles=roles)
         if special is not False:
             source = special if isinstance(special, Party) else None
             if source is None:
@@ -669,6 +675,10 @@ def _the_two(
     return Party(first.actor, first.span), Party(second.actor, second.span)
 
 
+_ACT_NOUN_HEAD = re.compile(
+    r",\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:decision|move|step|announcement|withdrawal|act|action)"
+    r"\s+(?:that|which)\s+(?:\w+\s+)?$"
+)
 _COUNTED_SPEAKERS = re.compile(r",\s+(?:the\s+)?(?:two|both|three|four)\s+[a-z-]+\s+$")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # A participle before a bare common noun and a name: "accused bomber James Kopp", "accused spy

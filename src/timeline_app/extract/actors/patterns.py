@@ -23,6 +23,8 @@ class Patterns:
     name_after: re.Pattern[str]  # a capitalised word right after a title
     apposition: re.Pattern[str]  # after a name: ", Russia's deputy foreign minister"
     bare_organ: re.Pattern[str]  # "the embassy", "the Foreign Ministry"
+    # "His foreign ministry", "its troops": group 1 the possessive, group 2 the organ
+    possessive_organ: re.Pattern[str]
     # "(t)he junta", "(t)he regional bloc", "(t)he Iran-backed militia": group 1 is the noun
     description: re.Pattern[str]
 
@@ -50,6 +52,9 @@ def patterns_for(lexicon: ActorLexicon) -> Patterns:
         ),
         bare_organ=re.compile(
             rf"he[ \t]+(?i:({_alternation(titles.bare_organs)}))\b(?![ \t]+of\b)"
+        ),
+        possessive_organ=re.compile(
+            rf"\b([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+(?i:({organs}))\b(?![ \t]+of\b|['’])"
         ),
         # Opens with "he" like bare_organ (a literal is found fast; the caller checks the "t").
         # Not before "of" ("the group of experts"), a possessive ("the government's critics"),

@@ -103,6 +103,7 @@ def find_actors(
     scan.lexicon_pass()
     scan.discover_people()
     scan.bare_organs()
+    scan.possessive_organs()
     scan.descriptions()
     return scan.findings()
 
@@ -568,8 +569,9 @@ class _Scan:
 
     def _state_of(self, actor_id: str) -> str:
         actor = self.lex.actors.get(actor_id)
-        return actor.id if actor is None or actor.kind != PERSON or not actor.parent \
-            else actor.parent
+        if actor is None or actor.kind != PERSON or not actor.parent:
+            return actor_id  # (a person found in the text, not in the lexicon, has no state)
+        return actor.parent
 
     def _sentence_start(self, pos: int) -> int:
         text = self.text
@@ -684,6 +686,40 @@ class _Scan:
         return person_id
 
     # ---------------------------------------------------------------- bare organs
+    def possessive_organs(self) -> None:
+        """"His foreign ministry accused Moscow", "its troops": the state of the person (his,
+        her) or the state (its, their) named last, in this sentence or the one before."""
+        if not self.mentions or ("is " not in self.text and "ir " not in self.text):
+            return
+        found = list(self.pat.possessive_organ.finditer(self.text))
+        if not found:
+            return
+        starts = [m.span[0] for m in self._sort_mentions()]
+        added = []
+        for m in found:
+            start, end = m.span(2)
+            index = bisect.bisect_left(starts, start)
+            if index < len(starts) and starts[index] < end:
+                continue  # named already ("its Foreign Ministry" as an organ of a state)
+            personal = m.group(1).lower() in ("his", "her")
+            floor = self._window_start(m.start(), 1)
+            state = None
+            for k in range(index - 1, -1, -1):
+                mention = self.mentions[k]
+                if mention.span[0] < floor:
+                    break
+                kind = self._kind(mention.actor)
+                if personal and kind == PERSON:
+                    state = self._state_of(mention.actor)
+                    break
+                if not personal and kind == STATE:
+                    state = mention.actor
+                    break
+            if state is not None and self._kind(state) == STATE:
+                added.append(Draft(state, (start, end), "organ", True))
+        if added:
+            self._insert_mentions(added)
+
     def bare_organs(self) -> None:
         """"the embassy", "the Foreign Ministry": the state whose organ it last was, else the
         state named earlier in the sentence, else the last state named before it."""
