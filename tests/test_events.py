@@ -1132,3 +1132,12 @@ def test_criticism_drawn_from_someone_criticises_the_one_whose_act_it_was():
                  "from Turkey.", {"Friday": FRIDAY})
     criticism = one(events, "criticism")
     assert (criticism.source, criticism.target) == ("turkey", "russia")
+
+
+def test_declarations_signed_by_delegations_and_what_the_statement_said():
+    events = run("Delegations from Sudan and the Rapid Support Forces signed a declaration on "
+                 "Friday.", {"Friday": FRIDAY})
+    pact = one(events, "agreement")
+    assert (pact.source, pact.target, pact.time) == ("sudan", "rsf", FRIDAY)
+    events = run("The truce takes effect in Chad on Monday, the statement said.")
+    assert not [e for e in events if e.type == "statement"], "the statement is nobody we know"

@@ -967,7 +967,7 @@ def _whose_country(
 
 _UNNAMED = re.compile(
     r"\b(?:officials?|sources?|diplomats?|media|reports?|lawmakers|ministers|state media|police|"
-    r"a statement|"
+    r"(?:a|the|its|their|joint)\s+(?:statement|communiqu[eé])|"
     # people who do not speak for the actor named before them ("Cuba experts", "Kyiv residents")
     r"(?P<loose>analysts?|experts?|residents?|witnesses?|observers?|activists?|people|critics|"
     r"commentators|lawyers|attorneys|scholars|academics|researchers|economists)|"

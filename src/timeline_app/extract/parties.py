@@ -45,7 +45,7 @@ _PREPOSITIONS = frozenset(
 _AFFILIATION = re.compile(
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|representatives?|"
     r"envoys?|ambassadors?|ministers?|head|chief|leaders?|members?|troops|forces|soldiers|"
-    r"staff|delegation|aides?|advisers?|advisors?|governments?|authorities|rulers|juntas?|"
+    r"staff|delegations?|aides?|advisers?|advisors?|governments?|authorities|rulers|juntas?|"
     r"regimes?|administrations?)\s+(?:at|of|for|from|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
