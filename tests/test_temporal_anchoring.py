@@ -582,3 +582,86 @@ def test_overnight_after_an_evening_is_that_night():
     # but the night before a day just named led into that day
     assert dict(values("Stocks rose on Friday after overnight gains in Asia.",
                        date(2022, 8, 20)))["overnight"] == "2022-08-18TNI"
+
+
+class TestFlashbacksInAHistory:
+    """A history moves on from its own dates; a look back told in passing (a pluperfect
+    clause, "since", a thing named by its year) leaves the story's year and day alone."""
+
+    DCT = date(2024, 3, 15)
+
+    def test_a_pluperfect_relative_clause_does_not_take_the_narrative_year(self):
+        text = ("The rebels crossed the river in March 1994. They took the hills, which the "
+                "army had seized four years earlier, in the campaign of May 1990. The town "
+                "fell on April 9, and the next day the governor fled.")
+        found = dict(values(text, self.DCT))
+        assert found["May 1990"] == "1990-05"
+        assert found["April 9"] == "1994-04-09"
+        assert found["the next day"] == "1994-04-10"
+
+    def test_a_year_naming_a_thing_or_after_since_is_background(self):
+        text = ("The second war began in October 1985. Both armies were still short of tanks "
+                "lost in the 1979 war, and the border had been closed since 1979. On "
+                "November 2 the northern front broke.")
+        found = dict(values(text, self.DCT))
+        assert found["November 2"] == "1985-11-02"
+
+    def test_a_main_clause_date_still_moves_the_story(self):
+        text = ("The first treaty was signed in June 1961. In 1963 the talks resumed. In "
+                "May the parties met in Geneva.")
+        assert dict(values(text, self.DCT))["May"] == "1963-05"
+
+    def test_a_history_that_opens_so_many_years_ago_today(self):
+        # an anniversary piece: the opening "years ago" sets the story's year, and is no news
+        text = ("Forty years ago today, the siege of the capital began. The rebels held the "
+                "bridges, which they had taken eight years earlier, in the revolt of May 1976. "
+                "On March 20 the airport fell, and the next day the garrison surrendered. A "
+                "truce was signed in June 1985, and elections followed in 1987 and 1991.")
+        found = dict(values(text, self.DCT))
+        assert found["Forty years ago today"] == "1984-03-15"
+        assert found["May 1976"] == "1976-05"
+        assert found["March 20"] == "1984-03-20"
+        assert found["the next day"] == "1984-03-21"
+
+    def test_the_night_before_is_the_night_leading_into_the_day_told(self):
+        text = ("The offensive opened on 6 October 1973. A warning had reached the cabinet "
+                "the night before, but nobody acted.")
+        assert dict(values(text, self.DCT))["the night before"] == "1973-10-05TNI"
+
+
+class TestDeadlinesAndSchedules:
+    SAT = date(2023, 5, 20)
+
+    def test_a_deadline_set_in_the_past_follows_the_day_it_was_set(self):
+        # a Thursday story: the ultimatum of Sunday 30 July ran to the next Sunday
+        text = ("At a summit on July 30, the bloc shut its borders. It gave the officers "
+                "until Sunday to step down.")
+        assert dict(values(text, date(2023, 8, 10)))["Sunday"] == "2023-08-06"
+        # set on Monday of this week, the Friday it runs to is still ahead
+        assert dict(values("The court on Monday gave them until Friday to reply.",
+                           date(2023, 8, 9)))["Friday"] == "2023-08-11"
+
+    def test_a_start_that_takes_effect_lies_ahead(self):
+        assert values("The truce takes effect on Monday.", self.SAT) == [
+            ("Monday", "2023-05-22")]
+        assert values("The new rules come into force on Monday.", self.SAT) == [
+            ("Monday", "2023-05-22")]
+        assert values("The truce took effect on Monday.", self.SAT) == [
+            ("Monday", "2023-05-15")]
+
+    def test_a_clock_read_in_a_named_place_keeps_its_day(self):
+        text = "The ceasefire is due to begin at 9:45 p.m. Kyiv time on Monday, officials said."
+        assert values(text, self.SAT) == [("9:45 p.m. Kyiv time on Monday", "2023-05-22T21:45")]
+        # "This time" opening a sentence is no place's clock
+        assert values("It ended at 9 p.m. This time on Monday we will know.", self.SAT) == [
+            ("9 p.m.", "2023-05-20T21:00"), ("Monday", "2023-05-22")]
+
+
+def test_an_apposition_after_the_subject_does_not_hide_the_past_verb():
+    # the plan of the first clause ("agreed to cut") is not the tense of the second, whose
+    # verb comes after the apposition of its subject
+    text = ("The producers agreed to cut output, and on October 20 the kingdom, led by its "
+            "king, announced an embargo.")
+    assert tense_of(text, "October 20") == "past"
+    assert tense_of("They agreed to cut output, and on October 20 the kingdom, led by its "
+                    "king, will announce an embargo.", "October 20") == "future"

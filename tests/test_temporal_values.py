@@ -62,9 +62,13 @@ def test_day_range_of_coarse_values():
 
 
 def test_weeks():
+    # the calendar week; what is told as done this week was done by the article date
     e = one("Talks resumed this week.")
     assert (e.text, e.time.value, e.time.granularity) == ("this week", "2013-W04", ts.WEEK)
-    assert (e.time.start, e.time.end) == (date(2013, 1, 21), date(2013, 1, 27))
+    assert (e.time.start, e.time.end) == (date(2013, 1, 21), date(2013, 1, 22))
+    ahead = one("Talks resume this week.").time
+    assert (ahead.value, ahead.start, ahead.end) == ("2013-W04", date(2013, 1, 21),
+                                                     date(2013, 1, 27))
     assert one("They met last week.").time.value == "2013-W03"
     assert one("They meet next week.").time.value == "2013-W05"
 
@@ -241,7 +245,8 @@ def test_a_few_days_later_is_a_vague_length_after_the_last_date():
     assert (later.text, later.type, later.time.value) == ("A few days later", "DURATION",
                                                           "PXD")
     assert later.time.approximate
-    assert later.time.start == date(2013, 1, 10) and later.time.end > date(2013, 1, 10)
+    # later means after: from the next day to some three days on
+    assert later.time.start == date(2013, 1, 11) and later.time.end == date(2013, 1, 13)
 
 
 def test_the_week_of_a_market_report():
@@ -450,3 +455,36 @@ def test_seasons_are_approximate():
     assert season.time.value == "2020-FA"
     assert season.time.approximate
     assert (season.time.start, season.time.end) == (date(2020, 9, 1), date(2020, 11, 30))
+
+
+def test_a_day_of_a_month_in_a_year_named_by_words():
+    found = tag("They signed on March 4, 1974, and a second accord on May 31 that year.", DCT)
+    assert [(e.text, e.time.value, e.time.granularity) for e in found][-1] == (
+        "May 31 that year", "1974-05-31", ts.DAY)
+    assert one("Prices peaked on 3 March last year.").time.value == "2012-03-03"
+    assert one("The talks resumed on June 2 of the following year.").time.value == "2014-06-02"
+
+
+def test_the_night_before_and_after_a_day():
+    found = tag("The summit opened on Tuesday. The night before, envoys had met.", DCT)
+    night = found[-1]
+    assert (night.text, night.type, night.time.value) == ("The night before", "TIME",
+                                                          "2013-01-21TNI")
+    assert one("the night before last Friday", wanted="the night before last Friday"
+               ).time.value == "2013-01-17TNI"
+
+
+def test_bare_plurals_after_a_date_cover_the_days_they_mean():
+    # TimeML keeps the length; the span says where a timeline puts what happened then
+    found = tag("A bill passed in June 2012, and troops arrived within weeks.", DCT)
+    weeks = found[-1]
+    assert (weeks.text, weeks.type, weeks.time.value) == ("weeks", "DURATION", "PXW")
+    assert weeks.time.approximate
+    assert (weeks.time.start, weeks.time.end) == (date(2012, 6, 1), date(2012, 7, 21))
+    ahead = one("A deal will be signed within days.").time
+    assert (ahead.start, ahead.end, ahead.approximate) == (DCT, date(2013, 1, 25), True)
+    later = tag("The army left on May 3, 2012. Weeks later, the rebels returned.", DCT)[-1].time
+    assert (later.start, later.end) == (date(2012, 5, 10), date(2012, 5, 24))
+    # no date to count from: a length only
+    alone = one("Prices quadrupled within months.").time
+    assert (alone.start, alone.end) == (None, None)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from timeline_app.domain import TimeExpression, TimeSpan
 from timeline_app.domain import timespan as ts
 
-from .anchoring import Narrative
+from .anchoring import Narrative, looks_back
 from .calendar import granularity_of, span_for_value
 from .normalise import HANDLERS, Cand, Found
 from .patterns import HITS, RULE_INDEX, RULE_REGEX
@@ -89,6 +89,11 @@ def _remember(state: Narrative, found: Found, span: TimeSpan, end: int) -> None:
         state.fiscal, state.fiscal_end = span.start, end
     state.anchor_granularity = ts.DAY if span.granularity in (ts.PART_OF_DAY, ts.TIME) else (
         span.granularity)
+
+
+def _behind_the_story(state: Narrative, day: datetime.date) -> bool:
+    """Whether `day` lies in a year before the one a history is telling."""
+    return state.year is not None and day.year < state.year and state.in_history()
 
 
 def _lowered(text: str) -> str:
@@ -173,6 +178,9 @@ def tag(
                 text, max(0, start - 8), start):
             # "since March 2011": a period still running on the article date
             span = replace(span, end=max(published, span.end or published), open_end=True)
+        if (found.anchors and (found.explicit or found.narrative) and span.start is not None
+                and _behind_the_story(state, span.start) and looks_back(text, start, end)):
+            found.anchors = False  # a look back from a history: "the war of June 1967"
         out.append(TimeExpression(
             text=text[start:end], span=(start, end), type=found.type, time=span,
             relative=found.relative,

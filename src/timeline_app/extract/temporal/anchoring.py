@@ -90,6 +90,10 @@ def _cue(words: list[str], raw: list[str], i: int) -> str | None:
         return FUTURE
     if w == "as" and i >= 2 and prev in ("soon", "early") and words[i - 2] == "as":
         return FUTURE
+    if (w == "effect" and prev == "takes") or (
+            w in ("effect", "force") and prev == "into" and i >= 2
+            and words[i - 2] in ("comes", "goes", "come", "go")):
+        return FUTURE  # "the truce takes effect Monday", "rules come into force": ahead
     if prev in _BE:
         return None  # "will be held": a participle, not a past tense
     if w in _PAST_WORDS or (w in _SAME_IN_THE_PAST and prev in _SINGULAR_SUBJECTS):
@@ -103,7 +107,8 @@ def _cue(words: list[str], raw: list[str], i: int) -> str | None:
 # A word can be a cue only if it is one of these or ends in "'ll" or "ed" (see _cue): the
 # rest, most words, are passed over without a call.
 _TENSE_WORDS = _FUTURE_WORDS | _PAST_WORDS
-_MAYBE_CUE = _TENSE_WORDS | _PLAN_VERBS | _SAME_IN_THE_PAST | {"to", "for", "as"}
+_MAYBE_CUE = _TENSE_WORDS | _PLAN_VERBS | _SAME_IN_THE_PAST | {"to", "for", "as", "effect",
+                                                                 "force"}
 _CUE_ENDINGS = ("'ll", "ed")
 
 
@@ -189,7 +194,16 @@ def _main_verb_past(left: str, text: str, end: int) -> bool:
         return False
     stop = _OWN_CLAUSE_END.search(right)
     own = right[:stop.start()] if stop else right
-    return _read(own, backwards=False) == PAST
+    cue = _read(own, backwards=False)
+    if cue is None and stop is not None and right[stop.start()] == ",":
+        # "and on October 20 Saudi Arabia, led by King Faisal, announced": the subject's
+        # apposition ("led by" is no verb of the clause) closes, and its verb comes after
+        whole = _CLAUSE_END.search(right)
+        rest = right[:whole.start()] if whole else right
+        closing = rest.find(",", stop.end())
+        if closing >= 0:
+            cue = _read(rest[closing + 1:], backwards=False)
+    return cue == PAST
 
 
 # the end of a clause, where a period after a capital is an initial's ("H.W.", "U.S.")
@@ -216,6 +230,56 @@ def future_in_past(text: str, start: int, end: int) -> bool:
         right = right[:stop.start()]
     words = " ".join(_TOKEN.findall(left + " " + right)).lower().split(" ")
     return not any(w in _PRESENT_FUTURE or w.endswith("'ll") for w in words)
+
+
+# "had captured", "had long clung", "had been": the pluperfect, a past before the story's
+# past; not "had a", "had the", "had to" (a possession, an obligation) nor "had Israel's"
+_HAD_DONE = re.compile(
+    r"\bhad\s+(?!(?:a|an|the|no|any|some|its|his|her|their|our|this|that|these|those|to"
+    r"|more|less|much|many|few|little|enough|one|two|three)\b)(?-i:[a-z]+)\b", re.IGNORECASE)
+# a finite past verb after the pluperfect one: the main clause has resumed ("Syria, which had
+# lost the Golan, attacked in 1973"); time words that are no verbs are left out
+_NOT_VERBS = frozenset({"earlier", "ago", "last", "since", "yesterday", "united", "red", "bed"})
+# "the war of June 1967", "the crisis of 1962": a thing named by its date, in passing; not
+# "the night of October 24", "the end of 1990", "the spring of 2022" (the story's own times)
+_NAMED_BY_DATE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?!(?:night|day|morning|afternoon|evening|end|start"
+    r"|beginning|middle|close|turn|rest|course|spring|summer|autumn|fall|winter|week|month"
+    r"|year|eve|weekend|time|events|days|weeks|months|years|first|last|early|late|height"
+    r"|summit)\s)(?-i:[a-z]+)\s+of\s+$", re.IGNORECASE)
+_SINCE_THE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "the 1967 war", "the 1973 borders": a year naming a thing, not a time the story is at
+_YEAR_NAMING = re.compile(r"\s+(?!(?:in|and|to|is|was|were|has|had|as|or|for|on|at|by|when"
+                          r"|with|after|before|but|until|from|of|that|which)\b)[a-z]+")
+_THE_YEAR = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _finite_past(word: str) -> bool:
+    """Whether a word (as written) is a past verb of a main clause: "attacked", "fell"."""
+    if word in _NOT_VERBS or not word.islower():
+        return False
+    return word in _PAST_WORDS or (len(word) >= 5 and word.endswith("ed"))
+
+
+def looks_back(text: str, start: int, end: int) -> bool:
+    """Whether the date text[start:end] is background to a story told at a later time rather
+    than a step of it: inside a pluperfect clause ("the Golan, which Israel had captured
+    six years earlier, in the war of June 1967"), after "since", naming a thing ("the war of
+    June 1967", "the 1967 war"). Such a date moves neither the narrative's year nor the day
+    that "the next day" counts from (the caller checks that it lies before the story)."""
+    left = text[max(0, start - 110):start]
+    if _SINCE_THE.search(left[-12:]) or _NAMED_BY_DATE.search(left[-40:]):
+        return True
+    if (text[start:end].isdigit() and _THE_YEAR.search(left[-8:])
+            and _YEAR_NAMING.match(text, end)):
+        return True
+    left = left[_clause_start(left):]
+    done = list(_HAD_DONE.finditer(left))
+    if done:
+        return not any(_finite_past(w) for w in _TOKEN.findall(left[done[-1].end():]))
+    right = text[end:end + 80]
+    stop = _OWN_CLAUSE_END.search(right)
+    return _HAD_DONE.search(right[:stop.start()] if stop else right) is not None
 
 
 # for the handlers that read a clause themselves (values.py)
@@ -278,6 +342,10 @@ def _news_days(text: str, enough: int, start: int = 0, until: int | None = None)
             continue
         if text[max(0, start - 4):start] == "the " and text.startswith("next", start):
             pos = m.end()  # "the next year" follows a history's year as well as the news
+            continue
+        if (text.startswith("ago", start) and text.endswith("years ", 0, start)) or (
+                text.startswith("today", start) and text.endswith("ago ", 0, start)):
+            pos = m.end()  # "fifty years ago (today)": the opening of a history, no news
             continue
         count += 1
         pos = m.end()

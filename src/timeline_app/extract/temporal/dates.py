@@ -279,10 +279,14 @@ def h_century(c: Cand) -> Found | None:
 
 
 def h_month_rel(c: Cand) -> Found | None:
-    """ "January this year", "June last year", "May of that year". """
-    word = c.g("mon") or ""
+    """ "January this year", "June last year", "May of that year"; with a day ("May 31 that
+    year", "3 March last year") the day of that month, in the year the words name."""
+    word = c.g("mon") or c.g("mon2") or ""
     month = month_number(word)
     if month is None or not word[0].isupper():
+        return None
+    day = int(c.g("day") or c.g("day2") or 0)
+    if day and not 1 <= day <= 31:
         return None
     rel = norm(c.g("rel"))
     mod = premod(c.g("premod"))
@@ -293,9 +297,17 @@ def h_month_rel(c: Cand) -> Found | None:
         base = c.state.base()
         offset = {"the previous": -1, "the following": 1}.get(rel, 0)
     if base is None:
+        if day:
+            return Found("DATE", f"XXXX-{month:02d}-{day:02d}", ts.DAY, relative=True)
         return Found("DATE", f"XXXX-{month:02d}", ts.MONTH, mod=mod, relative=True)
+    narrative = base is c.state.anchor
+    if day:
+        d = valid_day(base.year + offset, month, day)
+        if d is None:
+            return None
+        return Found("DATE", day_value(d), ts.DAY, relative=True, narrative=narrative)
     return Found("DATE", f"{base.year + offset:04d}-{month:02d}", ts.MONTH, mod=mod,
-                 relative=True, narrative=base is c.state.anchor)
+                 relative=True, narrative=narrative)
 
 
 def h_quarter(c: Cand) -> Found | None:

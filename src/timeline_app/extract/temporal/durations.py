@@ -8,6 +8,7 @@ import re
 
 from timeline_app.domain import timespan as ts
 
+from .calendar import add_days, span_for_value
 from .lexicon import (
     PARTS_OF_DAY,
     SEASONS,
@@ -27,6 +28,7 @@ from .values import (
     relative_date,
     shift,
     unit_code,
+    value_at,
 )
 
 
@@ -168,8 +170,47 @@ def h_units(c: Cand) -> Found | None:
             or (_LATER.match(c.text, c.end) and not _THE_OR_OF.search(
                 c.text, max(0, c.start - 4), c.start))):
         return None
-    return Found("DURATION", duration_value(None, unit_code(c.g("unit") or c.g("unit2"))),
-                 ts.DURATION)
+    code = unit_code(c.g("unit") or c.g("unit2"))
+    f = Found("DURATION", duration_value(None, code), ts.DURATION)
+    if c.g("unit"):
+        _stretch(c, f, code)
+    return f
+
+
+_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+_LATER_OR_EARLIER = re.compile(r"\s+(later|earlier)\b", re.IGNORECASE)
+_FEW = 3  # "weeks later", "within days": some three of them, as "a few days later"
+_ANCHOR_REACH = 1500  # characters the story's last date stays what "weeks later" counts from
+
+
+def _stretch(c: Cand, f: Found, code: str) -> None:
+    """The days a bare plural after or before the story's date covers, approximately: "within
+    weeks" (from the date just told, or from the article date for a future), "weeks later"
+    (from one to some three of them after it), "days earlier" (before it). TimeML keeps the
+    length (PXW); a timeline still needs to know where to put what happened then."""
+    within = _WITHIN.search(c.text, max(0, c.start - 8), c.start) is not None
+    step = _LATER_OR_EARLIER.match(c.text, c.end)
+    if not within and step is None:
+        return
+    st = c.state
+    if within and c.dct is not None and c.future():
+        first = last = c.dct
+    elif st.anchor is not None and 0 <= c.start - st.anchor_end <= _ANCHOR_REACH:
+        first, last, _ = span_for_value(value_at(st.anchor, st.anchor_granularity))
+        if first is None or last is None:
+            return
+    else:
+        return
+    hours = code.startswith("T")  # "within hours": that day or the next
+    if within:
+        f.start, f.end = first, add_days(last, 1) if hours else shift(last, _FEW, code)
+    elif step is not None and step.group(1).lower() == "later":
+        f.start, f.end = ((first, add_days(last, 1)) if hours else
+                          (shift(last, 1, code), shift(last, _FEW, code)))
+    else:
+        f.start, f.end = ((add_days(first, -1), last) if hours else
+                          (shift(first, -_FEW, code), shift(first, -1, code)))
+    f.approximate = True
 
 
 def h_seasons(c: Cand) -> Found | None:

@@ -73,6 +73,13 @@ RULES: list[tuple[str, str]] = [
         rf"|(?P<wdp>{WEEKDAY_RE})(?:\s+(?P<podp>{_PODS})|(?=,?\s+(?:and|or)\s+{WEEKDAY_RE}"
         rf"\s+(?P<podq>{_PODS}))))(?![a-z])"
     )),
+    ("anaphoric", (
+        r"the\s+(?P<which>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)"
+        r"(?:(?P<yt>\s+yesterday|\s+tomorrow)|(?=\s*[,.;:)]|\s*$)"
+        # "the day before last Tuesday('s hearing)", "the day after March 3"
+        rf"|\s+(?P<dref>(?:(?P<dlast>last|next)\s+)?{WEEKDAY_RE}(?![a-z])"
+        rf"|{MONTH_RE}\s*\d{{1,2}}(?![\d:])))"
+    )),
     ("pod", (
         r"(?P<pre>(?:later|earlier)\s+)?"
         r"(?:(?P<det>the\s+(?:next|following|previous)|this|last|tomorrow|yesterday|"
@@ -95,13 +102,6 @@ RULES: list[tuple[str, str]] = [
         r"|(?:before|after|previously)(?=\s*[,.;:)]|\s*$)|(?:before|after)\s+(?:that|this)(?![a-z]))"
         # "forty years ago today", "ten years ago this month": that day or month, years back
         r"(?:(?<=ago)\s+(?P<pin>today|this\s+(?:week|month))(?![a-z]))?"
-    )),
-    ("anaphoric", (
-        r"the\s+(?P<which>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)"
-        r"(?:(?P<yt>\s+yesterday|\s+tomorrow)|(?=\s*[,.;:)]|\s*$)"
-        # "the day before last Tuesday('s hearing)", "the day after March 3"
-        rf"|\s+(?P<dref>(?:(?P<dlast>last|next)\s+)?{WEEKDAY_RE}(?![a-z])"
-        rf"|{MONTH_RE}\s*\d{{1,2}}(?![\d:])))"
     )),
     ("week_of", (
         rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -182,6 +182,12 @@ RULES: list[tuple[str, str]] = [
     )),
     ("long", (  # "a day-long meeting", "a decades-long battle": a length in a compound
         r"(?P<unit>(?:hour|day|night|week|month|year|decade)s?)-long(?![a-z-])"
+    )),
+    ("day_rel", (  # "May 31 that year", "3 March of the following year" (h_month_rel)
+        rf"(?:(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH_RE}))"
+        r",?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same|that|the\s+previous|the\s+following)"
+        r"\s+year(?![a-z])"
     )),
     ("full_mdy", (
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?" + _PREMOD

@@ -73,9 +73,32 @@ def h_weekday(c: Cand) -> Found | None:
     if diff == 0:
         return Found("DATE", day_value(d), ts.DAY, relative=True)
     possessive = c.text[c.end:c.end + 2] in ("'s", "\u2019s")  # "Wednesday's ruling": done
+    if not possessive and _until(c) and c.tense() == PAST:
+        # "At a summit on July 30 it gave the junta until Sunday": a deadline set in the past
+        # is the first such day after the day it was set
+        base = _recent_day(c)
+        return Found("DATE", day_value(add_days(base, (wd - base.weekday() - 1) % 7 + 1)),
+                     ts.DAY, relative=True)
     if not possessive and (_scheduled(c) or c.future() or _until(c)):
         return Found("DATE", day_value(add_days(d, diff % 7)), ts.DAY, relative=True)
     return Found("DATE", day_value(add_days(d, -((-diff) % 7))), ts.DAY, relative=True)
+
+
+_RECENT_DAY_CHARS = 600  # how far back in the text the day a deadline was set may be told
+_RECENT_DAY_DAYS = 14  # how long before the article that day may lie
+
+
+def _recent_day(c: Cand) -> date:
+    """The day the story told last, if it was told close by and lies in the fortnight up to
+    the article date; else the article date (the caller has checked that there is one)."""
+    st, d = c.state, c.dct
+    assert d is not None
+    a = st.anchor
+    if (a is not None and st.anchor_granularity == ts.DAY
+            and 0 <= c.start - st.anchor_end <= _RECENT_DAY_CHARS
+            and 0 <= (d - a).days <= _RECENT_DAY_DAYS):
+        return a
+    return d
 
 
 # News writes a scheduled event in the simple present: "the envoys meet Monday", "the court
@@ -275,8 +298,9 @@ def h_ago(c: Cand) -> Found | None:
         f = Found("DURATION", duration_value(None, code), ts.DURATION, mod=mod, relative=True)
         base = _base_for(c, True)
         if base is not None and not code.startswith("T"):
-            far = shift(base, sign * 3, code)  # "a few", "several": about three
-            f.start, f.end = (base, far) if sign > 0 else (far, base)
+            # "a few", "several": about three; and at least one after (before) that date
+            far, near = shift(base, sign * 3, code), shift(base, sign, code)
+            f.start, f.end = (near, far) if sign > 0 else (far, near)
             f.approximate = True
         return f
     if n is None or not float(n).is_integer():
@@ -317,6 +341,8 @@ def h_ago(c: Cand) -> Found | None:
     f.mod = mod
     f.anchors = not year_back
     f.narrative = anaphoric and not year_back and base is not None and base is st.anchor
+    if not anaphoric and not year_back and code == "Y" and n >= 2 and base is not None:
+        f.narrative = True  # "Fifty years ago today, ...": the year a history opens in
     return f
 
 
@@ -329,14 +355,16 @@ def h_anaphoric(c: Cand) -> Found | None:
     yt = norm(c.g("yt"))
     if yt:
         base = c.dct
-        return relative_date(c, base, (-1 if yt == "yesterday" else 1) + sign, "D", ts.DAY)
+        f = relative_date(c, base, (-1 if yt == "yesterday" else 1) + sign, "D", ts.DAY)
+        return _pod(f, "NI") if which == "night" else f
     if c.g("dref"):
-        if which != "day":
+        if which not in ("day", "night"):
             return None
         day = _named_day(c, norm(c.g("dref")), norm(c.g("dlast")))
         if day is None:
             return Found("DATE", "XXXX-XX-XX", ts.DAY, relative=True)
-        return Found("DATE", day_value(add_days(day, sign)), ts.DAY, relative=True)
+        f = Found("DATE", day_value(add_days(day, sign)), ts.DAY, relative=True)
+        return _pod(f, "NI") if which == "night" else f
     st = c.state
     # "the day before" counts from the last day named, not from a week or a month
     fine_enough = GRAN_ORDER.index(gran) <= GRAN_ORDER.index(st.anchor_granularity) if (
@@ -344,7 +372,8 @@ def h_anaphoric(c: Cand) -> Found | None:
     base = st.anchor if st.anchor is not None and fine_enough else c.dct
     f = relative_date(c, base, sign, code, gran)
     f.narrative = base is not None and base is st.anchor
-    return f
+    # "The night before, the minister had announced": the night leading into the day told
+    return _pod(f, "NI") if which == "night" else f
 
 
 def _named_day(c: Cand, ref: str, rel: str) -> date | None:
@@ -440,6 +469,12 @@ def h_rel_unit(c: Cand) -> Found | None:
         return f
     f = relative_date(c, base, sign, code, gran)
     f.mod = mod
+    if sign == 0 and unit == "week" and not anaphoric and not mod and c.dct is not None and (
+            c.tense() == PAST):
+        # "When Kim stepped off his train this week": what is told as done this week was
+        # done by the article date, not in the days after it
+        monday = add_days(c.dct, -c.dct.weekday())
+        f.start, f.end = monday, c.dct
     # "the following year" moves the story on, and so does "The previous year, ..." opening
     # a look back; "the revolution of the previous year" names a thing of that year in
     # passing, after which the story goes on in its own year
@@ -589,6 +624,12 @@ _ON_DAY_MONTH = re.compile(
     r"\s+on\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?"
     r"(?:,?\s+\d{4}(?!\d))?)")
 
+# a capitalised place (one or two words) and "time", then the day: case matters, "at 9 p.m.
+# this time on Monday" names no clock
+_PLACE_TIME = re.compile(
+    r"\s+(?!(?:This|That|The|An?|Each|Every|Any|Some|Next|Last|Same|One|No|By|At|In|On)\s)"
+    r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time,?\s+(?:on\s+)?"
+    r"((?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow)\b", re.IGNORECASE)
 _ASIDE_DAY = re.compile(
     r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|today|yesterday|tomorrow)\b", re.IGNORECASE)
@@ -622,9 +663,15 @@ def h_time(c: Cand) -> Found | None:
         elif not pm and hh == 12:
             hh = 0
     ref = c.g("dayref") or c.g("dw0")
+    core = None
     if not ref:  # "at 10:35 a.m. (0735 GMT) Friday": the day after the aside
         aside = _ASIDE_DAY.match(c.text, c.end)
         ref = aside.group(1) if aside else None
+    if not ref and not c.g("noon"):
+        # "9:45 p.m. Khartoum time on Monday": a place's clock, and the day it is read on
+        local = _PLACE_TIME.match(c.text, c.end)
+        if local is not None:
+            ref, core = local.group(1), (0, local.end() - c.start)
     if not ref:
         on_day = _ON_DAY_MONTH.match(c.text, c.end)
         if on_day and _DAY_MONTH.match(on_day.group(1).lower()):
@@ -633,8 +680,8 @@ def h_time(c: Cand) -> Found | None:
     clock = f"T{hh:02d}:{mm:02d}"
     mod = "APPROX" if c.g("approx") else None
     if day is None:
-        return Found("TIME", "XXXX-XX-XX" + clock, ts.TIME, mod=mod, relative=True)
-    return Found("TIME", day + clock, ts.TIME, mod=mod, relative=relative)
+        return Found("TIME", "XXXX-XX-XX" + clock, ts.TIME, mod=mod, relative=True, core=core)
+    return Found("TIME", day + clock, ts.TIME, mod=mod, relative=relative, core=core)
 
 
 def h_pod(c: Cand) -> Found | None:
