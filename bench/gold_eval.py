@@ -50,8 +50,11 @@ def _day(value: str | None) -> date | None:
 
 
 def _strip_prep(text: str) -> str:
-    return re.sub(r"^(?:on|in|at|since|during|by|until|from)\s+", "", text.strip(),
-                  flags=re.I).lower()
+    """The expression without a leading preposition or a possessive ending ("Sunday's"),
+    which TimeML leaves outside the tag."""
+    text = re.sub(r"^(?:on|in|at|since|during|by|until|from|within)\s+", "", text.strip(),
+                  flags=re.I)
+    return re.sub(r"['’]s$", "", text).lower()
 
 
 def check_time_expression(item: dict, result: dict) -> Check:

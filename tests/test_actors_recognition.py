@@ -470,3 +470,13 @@ def test_possessive_organs_are_their_owners_states_even_after_unknown_people():
     organs = [(text[m.span[0]:m.span[1]], m.actor) for m in found.mentions if m.via == "organ"]
     assert ("foreign ministry", "ukraine") in organs
     assert all(actor != "ahmed-lowe" for _, actor in organs), "an unknown man has no state"
+
+
+def test_a_shared_surname_is_the_leader_of_the_day_unless_the_sentence_names_another():
+    lexicon = load_actor_lexicon()
+    text = ("Kim Jong Un met Putin. Moscow once bankrolled his grandfather, Kim Il Sung. "
+            "Kim's last summit with Putin was in 2019. Kim Il Sung founded the state, and Kim "
+            "ruled it until 1994.")
+    found = find_actors(text, lexicon, published=date(2023, 9, 15))
+    kims = [(m.span[0], m.actor) for m in found.mentions if text[m.span[0]:m.span[1]] == "Kim"]
+    assert [actor for _, actor in kims] == ["kim-jong-un", "kim-il-sung"]

@@ -630,24 +630,50 @@ class _Scan:
             surname = candidate.words[-1]
             surnames[surname] = person_id
             self._add(person_id, candidate.start, candidate.end, "discovered")
-        for person_id in self.seen:  # "Ban said" after "Ban Ki-moon"
+        shared: dict[str, list[str]] = {}  # surname -> the people seen who bear it
+        for person_id in sorted(self.seen):  # "Ban said" after "Ban Ki-moon"
             surname = self.lex.surnames.get(person_id)
             if surname and surname not in surnames:
-                surnames[surname] = person_id
-        if not surnames:
+                shared.setdefault(surname, []).append(person_id)
+        if not surnames and not shared:
             return
         for candidate in pending:
             person_id = names.get(" ".join(candidate.words))
             if person_id:
                 self._add(person_id, candidate.start, candidate.end, "name")
-            elif candidate.words[-1] in surnames and len(candidate.words) <= 2:
+            elif len(candidate.words) <= 2 and (
+                candidate.words[-1] in surnames or candidate.words[-1] in shared
+            ):
                 # "Mr Denisov" after "Andrei Denisov": the surname, not the whole run.
                 last = candidate.words[-1]
                 start = candidate.end - len(self.text[candidate.start:candidate.end].split()[-1])
-                self._add(surnames[last], start, start + len(last), "surname")
+                holder = surnames.get(last) or self._bearer(shared[last], start)
+                self._add(holder, start, start + len(last), "surname")
         for start, end, word in self.loose:
             if word in surnames:
                 self._add(surnames[word], start, end, "surname")
+            elif word in shared:
+                self._add(self._bearer(shared[word], start), start, end, "surname")
+
+    def _bearer(self, people: list[str], start: int) -> str:
+        """Which of the people seen with one surname a bare "Kim" at `start` means: one named in
+        full earlier in the same sentence, else the one in office on the publication day (the
+        grandfather named in passing is not the leader of the story), else the last named."""
+        if len(people) == 1:
+            return people[0]
+        best, best_at = None, -1
+        for mention in self.mentions:
+            if mention.span[0] >= start:
+                break
+            if mention.actor in people and mention.span[0] > best_at:
+                best, best_at = mention.actor, mention.span[0]
+        if best is not None and best_at >= self._sentence_start(start):
+            return best
+        if self.published is not None:
+            for person_id in people:
+                if self.lex.in_office(person_id, self.published):
+                    return person_id
+        return best if best is not None else people[0]
 
     def _affiliation(self, starts: list[int], end: int) -> str | None:
         """"Ahmed Zaki of the Red Cross", "Lina Haddad from the UN": the side named after."""
