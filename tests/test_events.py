@@ -1141,3 +1141,17 @@ def test_declarations_signed_by_delegations_and_what_the_statement_said():
     assert (pact.source, pact.target, pact.time) == ("sudan", "rsf", FRIDAY)
     events = run("The truce takes effect in Chad on Monday, the statement said.")
     assert not [e for e in events if e.type == "statement"], "the statement is nobody we know"
+
+
+def test_leaving_a_deal_and_judging_the_decision_named_before():
+    events = run("Russia pulled out of the grain deal on Friday. Turkey said it regretted the "
+                 "decision.", {"Friday": FRIDAY})
+    left = one(events, "distancing")
+    assert (left.source, left.target, left.time) == ("russia", None, FRIDAY)
+    regret = one(events, "criticism")
+    assert (regret.source, regret.target) == ("turkey", "russia")
+    events = run("Washington withdrew from the nuclear deal with Iran.")
+    assert [(e.type, e.source, e.target) for e in events] == [
+        ("distancing", "united-states", "iran")], "leaving a deal is no agreement"
+    assert not [e for e in run("Okafor said she regretted calling Kenya a failure.")
+                if e.type == "criticism"], "regretting one's own words judges no one"

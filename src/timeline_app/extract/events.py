@@ -136,7 +136,7 @@ def extract_events(
     expression_starts = [x.span[0] for x in expressions]
     events: list[Event] = []
     narrative: tuple[int, TimeExpression] | None = None  # (where its sentence ends, the time)
-    attacker: str | None = None  # who acted militarily last, for "condemned the invasion"
+    doers: dict[str, str] = {}  # who acted (militarily) last, for "condemned the invasion"
     for sentence_index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span
         times = expressions[
@@ -193,7 +193,10 @@ def extract_events(
         ):
             events[first_new:] = [_in_narrative(e, told_in[1]) for e in events[first_new:]]
         if len(events) > first_new:
-            attacker = _named_act(events, first_new, text, actors, attacker, patterns)
+            _named_act(events, first_new, text, actors, doers, patterns)
+            events[first_new:] = [e for e in events[first_new:] if e.target is not None or not (
+                e.type == "criticism" and text.startswith(("regret", "Regret"), e.trigger[0])
+            )]  # "she regretted calling him a traitor": regret of one's own act judges no one
             for event in events[first_new:]:
                 if event.type == "statement" and event.trigger and event.source in actors and (
                     actors[event.source].kind == PERSON
@@ -209,30 +212,40 @@ _THE_ACT = re.compile(
     r"offensive|incursion|strikes?|air ?strikes|bombings?|assault|occupation|raids?|shelling|"
     r"boarding|seizure|clash|skirmish|incursions?)\b"
 )
+_THE_DECISION = re.compile(
+    r"\s+(?:the|this|that|its|their|Moscow's|[A-Z]\w+'s)\s+(?:[\w-]+\s+)?(?:decision|move|"
+    r"withdrawal|pullout|exit|suspension|step|announcement)\b"
+)
 _JUDGING = ("condemnation", "criticism")
 
 
 def _named_act(
     events: list[Event], first_new: int, text: str, actors: Mapping[str, Actor],
-    attacker: str | None, patterns: Sequence[Pattern],
-) -> str | None:
-    """Give a judgement of "the invasion" the invader named before as its target; return the
-    last one acting militarily so far. ("The Security Council condemned the invasion the same
-    day", after "Iraqi troops crossed into Kuwait".)"""
+    doers: dict[str, str], patterns: Sequence[Pattern],
+) -> None:
+    """Give a judgement of "the invasion" (or "the decision") the one whose act was named
+    before as its target ("The Security Council condemned the invasion the same day", after
+    "Iraqi troops crossed into Kuwait"); `doers` keeps the last one acting militarily
+    ("military") and the last one acting at all ("act") across sentences."""
     for k in range(first_new, len(events)):
         event = events[k]
-        if event.type in _JUDGING and event.target is None and attacker is not None and (
-            event.trigger and _THE_ACT.match(text, event.trigger[1])
-        ) and attacker not in _family(event.source, actors):
+        doer = None
+        if event.type in _JUDGING and event.target is None and event.trigger:
+            if _THE_ACT.match(text, event.trigger[1]):
+                doer = doers.get("military")
+            elif _THE_DECISION.match(text, event.trigger[1]):
+                doer = doers.get("act")
+        if doer is not None and doer not in _family(event.source, actors):
             template = next(p.summary for p in patterns if p.type == event.type)
             events[k] = replace(
-                event, target=attacker, actors=tuple(dict.fromkeys((*event.actors, attacker))),
+                event, target=doer, actors=tuple(dict.fromkeys((*event.actors, doer))),
                 summary=template.format(source=_name(event.source, actors),
-                                        target=_name(attacker, actors)),
+                                        target=_name(doer, actors)),
             )
         elif event.type == "military_action" and event.target is not None:
-            attacker = event.source
-    return attacker
+            doers["military"] = doers["act"] = event.source
+        elif event.type not in ("statement", "occurrence", *_JUDGING):
+            doers["act"] = event.source
 
 
 # A history told in the past keeps its time from sentence to sentence: "In the early hours of
@@ -361,8 +374,10 @@ def _inside_found(
 ) -> bool:
     for event, _pattern in found:
         span = event.trigger
-        if event.type == kind and span and span[0] <= trigger[0] and trigger[1] <= span[1]:
-            return True
+        if span and ((span[0] <= trigger[0] and trigger[1] <= span[1] and event.type == kind)
+                     or (event.type != kind and span[0] <= trigger[0] < span[1]
+                         and span[1] - span[0] > trigger[1] - trigger[0])):
+            return True  # ("deal with" inside "withdrew from the nuclear deal with": no deal)
     return False
 _HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|made|held|left|went|"
                        r"came|broke|said|fled|ran|led|told|sent|gave|beg[ai]n|will|would|is|was|"
