@@ -1155,3 +1155,11 @@ def test_leaving_a_deal_and_judging_the_decision_named_before():
         ("distancing", "united-states", "iran")], "leaving a deal is no agreement"
     assert not [e for e in run("Okafor said she regretted calling Kenya a failure.")
                 if e.type == "criticism"], "regretting one's own words judges no one"
+
+
+def test_a_clause_set_off_by_a_comma_acts_for_the_actor_before_it():
+    backed = one(run("Kenya spoke, echoing Qatar, which has backed Chad throughout the dispute."),
+                 "support")
+    assert (backed.source, backed.target) == ("qatar", "chad")
+    events = run("Venezuela said voters had endorsed its claim to a stretch of Chad.")
+    assert not [e for e in events if e.type == "support"], "the claim is endorsed, not Chad"

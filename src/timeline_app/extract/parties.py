@@ -286,11 +286,22 @@ def relative_clause_head(
     if not may_hold(text[begin:trigger[0]], ("that", "which")):
         return False
     match = _RELATIVE.search(text, begin, trigger[0])
-    if match is None or text[match.start() - 2:match.start()].strip() == ",":
+    if match is None:
         return False
+    opening = match.start()
+    if text[opening - 2:opening].strip() == ",":
+        # ", which has backed Georgetown": a clause set off by a comma acts for the actor right
+        # before the comma (a clause closed by another comma is masked and found so anyway)
+        if text.find(",", trigger[1], trigger[1] + 200) >= 0 and "." not in text[
+            trigger[1]:text.find(",", trigger[1], trigger[1] + 200)
+        ]:
+            return False
+        opening -= 2
+        while opening > 0 and text[opening - 1] == " ":
+            opening -= 1
     for mention in reversed(mentions):
-        if mention.span[1] <= match.start():
-            if match.start() - mention.span[1] <= 2:
+        if mention.span[1] <= opening:
+            if opening - mention.span[1] <= 2:
                 if last_word(text[max(sentence_start, mention.span[0] - 20):mention.span[0]]) in (
                     _PLACES
                 ):
