@@ -1163,3 +1163,9 @@ def test_a_clause_set_off_by_a_comma_acts_for_the_actor_before_it():
     assert (backed.source, backed.target) == ("qatar", "chad")
     events = run("Venezuela said voters had endorsed its claim to a stretch of Chad.")
     assert not [e for e in events if e.type == "support"], "the claim is endorsed, not Chad"
+
+
+def test_welcoming_someones_isolation_is_no_support_for_them():
+    events = run("Kenya appeared to welcome the isolation of Qatar.")
+    assert [(e.type, e.target) for e in events if e.type == "support"] == [("support", None)]
+    assert one(run("Kenya welcomed Qatar's decision."), "support").target == "qatar"

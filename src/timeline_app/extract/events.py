@@ -216,6 +216,12 @@ _THE_DECISION = re.compile(
     r"\s+(?:the|this|that|its|their|Moscow's|[A-Z]\w+'s)\s+(?:[\w-]+\s+)?(?:decision|move|"
     r"withdrawal|pullout|exit|suspension|step|announcement)\b"
 )
+# What a welcome of someone's misfortune looks like between the verb and that someone.
+_HARMED_ONE = re.compile(
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:isolation|arrest|detention|expulsion|ouster|fall|defeat|"
+    r"downfall|removal|punishment|killing|death|sanctioning|exclusion|suspension|blockade)"
+    r"\s+of\s+(?:the\s+)?$"
+)
 _JUDGING = ("condemnation", "criticism")
 
 
@@ -375,8 +381,9 @@ def _inside_found(
     for event, _pattern in found:
         span = event.trigger
         if span and ((span[0] <= trigger[0] and trigger[1] <= span[1] and event.type == kind)
-                     or (event.type != kind and span[0] <= trigger[0] < span[1]
-                         and span[1] - span[0] > trigger[1] - trigger[0])):
+                     or (event.type != kind and span[0] <= trigger[0] < span[1] and (
+                         span[1] - span[0] > trigger[1] - trigger[0]
+                         or (span == trigger and event.target is not None)))):
             return True  # ("deal with" inside "withdrew from the nuclear deal with": no deal)
     return False
 _HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|made|held|left|went|"
@@ -584,6 +591,10 @@ def _event(
                                        stop=stop, locative=pattern.locative)
         if target is not None and _victim(pattern, text, trigger, target):
             target = None
+        if target is not None and pattern.type == "support" and _HARMED_ONE.match(
+            text, trigger[1], target.span[0]
+        ):
+            target = None  # "welcomed the isolation of Qatar": not a welcome for Qatar
         if target is not None and pattern.adjacent_preps and not _prep_right_before(
             text, trigger, target, pattern.preps
         ):
