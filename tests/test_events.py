@@ -1169,3 +1169,13 @@ def test_welcoming_someones_isolation_is_no_support_for_them():
     events = run("Kenya appeared to welcome the isolation of Qatar.")
     assert [(e.type, e.target) for e in events if e.type == "support"] == [("support", None)]
     assert one(run("Kenya welcomed Qatar's decision."), "support").target == "qatar"
+
+
+def test_a_time_after_the_audience_of_told_dates_the_telling_but_not_after_that():
+    sunday = TimeSpan("2014-05-11", "day", date(2014, 5, 11), date(2014, 5, 11))
+    told = one(run('"We won," Maduro told supporters gathered outside the council late Sunday.',
+                   {"Sunday": sunday}), "statement")
+    assert told.time == sunday
+    told = one(run("Maduro told reporters that troops had entered Chad on Sunday.",
+                   {"Sunday": sunday}), "statement")
+    assert told.time_source == "article_date", "Sunday is when the troops entered"

@@ -127,8 +127,10 @@ _SAID_GAP = re.compile(
     r"\s*(?:(?:in|during)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){1,2}?)?"
     r"(?:(?:on|in|at|late|early|this|last|earlier|later)\s+){0,2}"
 )
+# ("told supporters gathered outside the electoral council late Sunday": up to seven words for
+# the audience and where it was, none of them "that", which opens what was said)
 _TOLD_GAP = re.compile(
-    r"\s*(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){1,3}?"
+    r"\s*(?:(?:a|an|the|his|her|its|their)\s+)?(?:(?!that\b|whether\b|if\b)[\w-]+\s+){1,7}?"
     r"(?:(?:on|in|at|late|early|this|last|earlier|later)\s+){1,2}"
 )
 _BEFORE_SAID = re.compile(
