@@ -1179,3 +1179,12 @@ def test_a_time_after_the_audience_of_told_dates_the_telling_but_not_after_that(
     told = one(run("Maduro told reporters that troops had entered Chad on Sunday.",
                    {"Sunday": sunday}), "statement")
     assert told.time_source == "article_date", "Sunday is when the troops entered"
+
+
+def test_a_label_stays_a_label_before_a_later_of_and_charges_have_their_own_times():
+    events = run("Washington put activist and accused bomber Okafor on its list of the most "
+                 "wanted on Friday.", {"Friday": FRIDAY})
+    assert not [e for e in events if e.type == "accusation"]
+    events = run("Kenya said it blames Chad for the killing of 26 men on Friday.",
+                 {"Friday": FRIDAY})
+    assert one(events, "accusation").time_source == "article_date", "Friday dates the killing"

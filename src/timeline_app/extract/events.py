@@ -495,10 +495,13 @@ def _event(
     if stop is None and pattern.preps:
         # "arms ... to X" names X in the trigger's clause, not in a later "after ..." clause.
         stop = next_clause_start(text, trigger[1], masked)
+    charge_at = None  # where what the accusation is about begins ("of attacking ...")
     for word in pattern.object_until:  # "accused the West of ignoring Kosovo Serbs": not Kosovo
         until = text.find(f" {word} ", trigger[1], s_end)
         if until >= 0 and (stop is None or until < stop):
             stop = until
+        if until >= 0 and (charge_at is None or until < charge_at):
+            charge_at = until
     if target is None and pattern.target in ("before", "either"):
         target = find_target_before(text, s_start, trigger, mentions)
     if target is None and pattern.target == "either":
@@ -627,6 +630,9 @@ def _event(
         if not pattern.negated:
             return None
         kind, polarity = pattern.negated, -abs(pattern.polarity) or -0.5
+    if charge_at is not None and times:
+        # "blames them for the killing of 26 men on April 22": April 22 dates the killing
+        times = [x for x in times if x.span[0] < charge_at or x.span[0] < trigger[0]]
     time, time_text, time_span, time_source = choose_time(
         text, sentence.span, trigger, times, article.published,
         speech=kind == "statement" and _reports_clause(text, trigger),
@@ -721,7 +727,8 @@ _FUNCTION_WORDS = (
 _ATTRIBUTIVE = re.compile(
     rf"\s+(?!{_FUNCTION_WORDS})[a-z][a-z-]+(?:\s+(?!{_FUNCTION_WORDS})[a-z][a-z-]+)?\s+[A-Z]"
 )
-_OF_SOON = re.compile(r"[^.;:]{0,60}?\bof\b")
+# "accused rebel leader Okafor of ...": "of" right after the name makes the participle a verb.
+_OF_SOON = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:[A-Z][\w.'’-]*\s+){1,4}of\b")
 
 
 _AS_DID = re.compile(r",\s+as\s+(?:did|do|does|have|has|had)\s+(?:the\s+)?")
