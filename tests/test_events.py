@@ -1188,3 +1188,8 @@ def test_a_label_stays_a_label_before_a_later_of_and_charges_have_their_own_time
     events = run("Kenya said it blames Chad for the killing of 26 men on Friday.",
                  {"Friday": FRIDAY})
     assert one(events, "accusation").time_source == "article_date", "Friday dates the killing"
+
+
+def test_a_finite_accusation_inherits_no_target():
+    events = run("Kenya criticised Chad, and Kenya had accused its neighbour of theft.")
+    assert one(events, "accusation").target is None

@@ -188,7 +188,7 @@ def extract_events(
             occurrence = _occurrence(article, sentence, local, times, masked)
             if occurrence is not None:
                 events.append(occurrence)
-        if told_in is not None and len(events) > first_new and not times and not (
+        if told_in is not None and len(events) > first_new and not _dated(times) and not (
             _NOW_TENSE.search(sentence.text)
         ):
             events[first_new:] = [_in_narrative(e, told_in[1]) for e in events[first_new:]]
@@ -252,6 +252,10 @@ def _named_act(
             doers["military"] = doers["act"] = event.source
         elif event.type not in ("statement", "occurrence", *_JUDGING):
             doers["act"] = event.source
+
+
+def _dated(times: Sequence[TimeExpression]) -> bool:
+    return any(x.type in ("DATE", "TIME") and x.time.is_dated for x in times)
 
 
 # A history told in the past keeps its time from sentence to sentence: "In the early hours of
@@ -1414,6 +1418,14 @@ def _embedded_support(
     return found
 
 
+def _trigger_text(event: Event) -> str:
+    """The trigger's words (the sentence holds them: spans are article offsets)."""
+    if not event.trigger:
+        return ""
+    start = event.trigger[0] - event.span[0]
+    return event.sentence[start:start + event.trigger[1] - event.trigger[0]]
+
+
 def _finish_sentence(found: list[tuple[Event, Pattern]], actors: Mapping[str, Actor],
                      masked: Sequence[tuple[int, int]] = ()) -> list[Event]:
     """Inherit targets along participle lists, then keep one event per (type, source, target).
@@ -1424,7 +1436,9 @@ def _finish_sentence(found: list[tuple[Event, Pattern]], actors: Mapping[str, Ac
     with_target = [e for e, _pattern in found if e.target]
     finished: list[Event] = []
     for event, pattern in found:
-        if event.target is None and pattern.inherit_target:
+        if event.target is None and pattern.inherit_target and (
+            pattern.type != "accusation" or _trigger_text(event).endswith("ing")
+        ):  # ("Saddam had accused his neighbour of ...": a finite accusation inherits nothing)
             # "Qatar, which has mediated talks with X, welcomed the deal": an aside's target is
             # not the main clause's; only events in the same stretch of the sentence share.
             place = enclosing(event.trigger, masked) if masked and event.trigger else None
