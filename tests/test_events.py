@@ -1193,3 +1193,9 @@ def test_a_label_stays_a_label_before_a_later_of_and_charges_have_their_own_time
 def test_a_finite_accusation_inherits_no_target():
     events = run("Kenya criticised Chad, and Kenya had accused its neighbour of theft.")
     assert one(events, "accusation").target is None
+
+
+def test_them_after_a_group_and_it_in_a_concessive_clause():
+    events = run("Iran denies arming the Rapid Support Forces, though it openly backs them.")
+    backs = one(events, "support")
+    assert (backs.source, backs.target) == ("iran", "rsf")

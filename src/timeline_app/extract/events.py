@@ -302,9 +302,9 @@ _PRESENT_AFTER = re.compile(
     r"[ \t]+(?:(?:has|have|had|was|were|is|are|will|would|also|since)[ \t]+){0,2}"
     r"(?:[a-z]+ly[ \t]+)?(?:[a-z]{2,}ing|[a-z]{3,}ed|(?!is\b|was\b|has\b|does\b)[a-z]{3,}s)\b"
 )
-_SUBORDINATE_WORDS = frozenset(
-    "after before when because since while until if although though as once".split()
-)
+# (Concessive clauses keep the sentence's subject: "Iran denies arming them, though it backs
+# them"; after a time or a cause "it" may be the nearer actor.)
+_SUBORDINATE_WORDS = frozenset("after before when because since until if as once".split())
 _SUBJECT_REACH = 60  # how far into its sentence an antecedent subject may start
 
 
@@ -587,6 +587,8 @@ def _event(
         word = pronoun.group(1).lower()
         if word != "them":
             target = _person_before(text, trigger, mentions, actors, family, word != "it")
+        else:  # "denies arming the Houthis, though it openly backs them": a group named before
+            target = _group_before(text, trigger, mentions, actors, family)
     elif target is None and pattern.target == "after":
         if _takes_object(pattern, text, trigger):
             # "sanctioned Iran", "suspended Mali", "warned Western governments that ... Ukraine":
@@ -797,6 +799,22 @@ _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them\b|it(?=\s+(?:of|for|to)\b))\b", 
 
 
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
+
+
+def _group_before(
+    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor], exclude: set[str],
+) -> Party | None:
+    """The armed group named last before the trigger in its sentence: whom "them" stands for
+    when its sentence names one ("arming the Houthis ... backs them")."""
+    found = None
+    for mention in mentions:
+        if mention.span[1] > trigger[0]:
+            break
+        actor = actors.get(mention.actor)
+        if actor is not None and actor.kind == GROUP and mention.actor not in exclude:
+            found = Party(mention.actor, mention.span)
+    return found
 
 
 def _person_before(
