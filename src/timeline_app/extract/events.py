@@ -805,14 +805,16 @@ def _group_before(
     text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
     actors: Mapping[str, Actor], exclude: set[str],
 ) -> Party | None:
-    """The armed group named last before the trigger in its sentence: whom "them" stands for
-    when its sentence names one ("arming the Houthis ... backs them")."""
+    """The armed group (or other plural name) named last before the trigger in its sentence:
+    whom "them" stands for when its sentence names one ("arming the Houthis ... backs them")."""
     found = None
     for mention in mentions:
         if mention.span[1] > trigger[0]:
             break
         actor = actors.get(mention.actor)
-        if actor is not None and actor.kind == GROUP and mention.actor not in exclude:
+        if actor is not None and mention.actor not in exclude and actor.kind != PERSON and (
+            actor.kind == GROUP or text[mention.span[1] - 1] == "s"  # a plural name
+        ):
             found = Party(mention.actor, mention.span)
     return found
 
