@@ -430,12 +430,16 @@ def test_west_african_leaders_are_ecowas_and_the_european_community_the_eu():
         ("West African leaders", "ecowas"), ("European Community", "european-union")]
 
 
+def _actor_by_surface(text: str, published: date) -> dict[str, str]:
+    found = find_actors(text, load_actor_lexicon(), published=published)
+    return {text[m.span[0]:m.span[1]]: m.actor for m in found.mentions}
+
+
 def test_the_kingdom_and_us_organs_named_like_un_bodies():
-    lexicon = load_actor_lexicon()
-    text = ("Saudi Arabia put together a coalition. Britain has sold the kingdom weapons. "
-            "A National Security Council spokesman said the Africa Command was ready.")
-    found = find_actors(text, lexicon, published=date(2020, 6, 1))
-    by_text = {text[m.span[0]:m.span[1]]: m.actor for m in found.mentions}
+    by_text = _actor_by_surface(
+        "Saudi Arabia put together a coalition. Britain has sold the kingdom weapons. "
+        "A National Security Council spokesman said the Africa Command was ready.",
+        date(2020, 6, 1))
     assert by_text["kingdom"] == "saudi-arabia"
     assert by_text["National Security Council"] == "united-states"
     assert by_text["Africa Command"] == "united-states"
@@ -443,11 +447,10 @@ def test_the_kingdom_and_us_organs_named_like_un_bodies():
 
 
 def test_a_title_in_apposition_is_the_named_persons_and_an_organ_in_a_capital_is_its_states():
-    lexicon = load_actor_lexicon()
-    text = ("Charles Michel, then president of the European Council, hosted Aliyev in 2022. "
-            "Russia spoke first. The foreign ministry in Tehran was more measured.")
-    found = find_actors(text, lexicon, published=date(2025, 8, 11))
-    by_text = {text[m.span[0]:m.span[1]]: m.actor for m in found.mentions}
+    by_text = _actor_by_surface(
+        "Charles Michel, then president of the European Council, hosted Aliyev in 2022. "
+        "Russia spoke first. The foreign ministry in Tehran was more measured.",
+        date(2025, 8, 11))
     assert by_text["president of the European Council"] == "charles-michel"
     assert by_text["foreign ministry"] == "iran"
 
