@@ -48,6 +48,7 @@ _LEADS = frozenset(LEAD_WORDS)
 _LEAD_ENDINGS = frozenset(w[-2:] for w in LEAD_WORDS)
 _OF = (" of ", " of the ", " of the\t", "\tof ")
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+")
+_POSSESSIVES = ("his ", "her ", "its ", "their ", "His ", "Her ", "Its ", "Their ")
 # Between a person's name and a title in apposition: "Charles Michel, then president of".
 _APPOSED_TITLE = re.compile(r",[ \t]+(?:(?:then|now|the|a|former|formerly|as)[ \t]+)*")
 _AFFILIATED = re.compile(r",?[ \t]+(?:of|from|at|for)[ \t]+(?:the[ \t]+)?")
@@ -715,9 +716,20 @@ class _Scan:
     def possessive_organs(self) -> None:
         """"His foreign ministry accused Moscow", "its troops": the state of the person (his,
         her) or the state (its, their) named last, in this sentence or the one before."""
-        if not self.mentions or ("is " not in self.text and "ir " not in self.text):
+        if not self.mentions:
             return
-        found = list(self.pat.possessive_organ.finditer(self.text))
+        text = self.text
+        places = []  # found by str.find: a regex scan for the possessives cost a fifth of
+        for word in _POSSESSIVES:  # the recogniser
+            i = text.find(word)
+            while i >= 0:
+                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_"):
+                    places.append(i)
+                i = text.find(word, i + len(word))
+        if not places:
+            return
+        match = self.pat.possessive_organ.match
+        found = [m for m in map(lambda i: match(text, i), sorted(places)) if m is not None]
         if not found:
             return
         starts = [m.span[0] for m in self._sort_mentions()]
