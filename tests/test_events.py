@@ -1199,3 +1199,11 @@ def test_them_after_a_group_and_it_in_a_concessive_clause():
     events = run("Iran denies arming the Rapid Support Forces, though it openly backs them.")
     backs = one(events, "support")
     assert (backs.source, backs.target) == ("iran", "rsf")
+
+
+def test_the_two_countries_are_the_pair_named_together_just_before():
+    events = run("Kenya and Uganda met in Nairobi. The two countries agreed to reopen the border.")
+    pact = one(events, "agreement")
+    assert (pact.source, pact.target) == ("kenya", "uganda")
+    events = run("Kenya met Qatar. Uganda spoke. The two countries agreed to reopen the border.")
+    assert not [e for e in events if e.type == "agreement"], "no pair was named together"

@@ -154,7 +154,9 @@ def extract_events(
         first_new = len(events)
         masked = None
         found: list[tuple[Event, Pattern]] = []
-        personal = None if local else _PERSONAL.search(sentence.text)
+        personal = None if local else (
+            _PERSONAL.search(sentence.text) or _PAIRED.search(sentence.text)
+        )  # ("The two countries agreed ...": the pair named just before acts)
         if triggers is not None and (local or personal):
             masked = masked_ranges(sentence.text, s_start, subordinates)
             # Two parties are needed for most relations: skip what cannot have them.
@@ -172,7 +174,8 @@ def extract_events(
                 if _in_name(trigger, local):
                     continue  # "the Rapid Support Forces": a word of a name is no trigger
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
-                               resolve_pronoun, times, roles)
+                               resolve_pronoun, times, roles,
+                               mentions[bisect.bisect_left(mention_starts, s_start - 700):lo])
                 if event is not None:
                     found.append((event, pattern))
                     if event.target is not None:
@@ -478,6 +481,7 @@ def _event(
     resolve_pronoun,
     times: Sequence[TimeExpression],
     roles: Roles,
+    earlier: Sequence[MentionLike] = (),
 ) -> Event | None:
     text = article.text
     s_start, s_end = sentence.span
@@ -569,7 +573,7 @@ def _event(
             )
         source = _whose_country(text, source, trigger, actors)
     if pattern.symmetric and target is None:
-        pair = _the_two(text, s_start, trigger, mentions)
+        pair = _the_two(text, s_start, trigger, mentions, earlier)
         if pair is not None:  # "... between Maduro and Ali, where the two leaders agreed"
             source, target = pair
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
@@ -687,6 +691,7 @@ _NO_CONTENT = re.compile(
 _AUDIENCE = re.compile(
     r"(?:reporters|journalists|the press|a (?:news|press) conference|state (?:media|television)|"
     r"parliament|lawmakers|the (?:BBC|CNN|AP|Associated Press|Reuters))\b", re.IGNORECASE)
+_PAIRED = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|sides|countries|governments|nations)\b")
 _THE_TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:leaders|sides|countries|governments|nations|men|presidents|"
     r"ministers|parties|neighbou?rs|rivals)\s+(?:(?:have|had|also|then|finally)\s+)*$",
@@ -696,13 +701,25 @@ _THE_TWO = re.compile(
 
 def _the_two(
     text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+    earlier: Sequence[MentionLike] = (),
 ) -> tuple[Party, Party] | None:
     """The two actors "the two leaders" stands for: the last two named before it, when they
-    were named together ("talks between Maduro and Ali, where the two leaders agreed")."""
+    were named together ("talks between Maduro and Ali, where the two leaders agreed"); when
+    its own sentence names no one before it ("The two governments said on Sunday ..."), the
+    last pair named together in the sentences just before."""
     match = _THE_TWO.search(text, max(sentence_start, trigger[0] - 40), trigger[0])
     if match is None:
         return None
     before = [m for m in mentions if m.span[1] <= match.start() and m.head]
+    if not before:
+        heads = [m for m in earlier if m.head]
+        for k in range(len(heads) - 1, 0, -1):
+            first, second = heads[k - 1], heads[k]
+            if first.actor != second.actor and _AND_GAP.fullmatch(
+                text, first.span[1], second.span[0]
+            ):
+                return Party(first.actor, first.span), Party(second.actor, second.span)
+        return None
     if len(before) < 2:
         return None
     first, second = before[-2], before[-1]
