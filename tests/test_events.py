@@ -1207,3 +1207,12 @@ def test_the_two_countries_are_the_pair_named_together_just_before():
     assert (pact.source, pact.target) == ("kenya", "uganda")
     events = run("Kenya met Qatar. Uganda spoke. The two countries agreed to reopen the border.")
     assert not [e for e in events if e.type == "agreement"], "no pair was named together"
+
+
+def test_armed_forces_are_no_arming_and_abilities_are_no_acts():
+    assert not [e for e in run("Okafor, head of Kenya's Revolutionary Armed Forces, spoke.")
+                if e.type == "arms_supply"]
+    assert not [e for e in run("Iran has the ability to deliver missiles to Syria.")
+                if e.type == "arms_supply"], "able to, not done"
+    assert not [e for e in run("Russia is ready to send troops to Syria.")
+                if e.type == "support"]

@@ -881,7 +881,8 @@ _IRREALIS = re.compile(
     r"wants?|wanted|aim(?:s|ed|ing)?|threat(?:en|ens|ened|ening)|plot(?:s|ted|ting)?|"
     # (scheduled acts, "is due to visit", are news of their own and stay)
     r"fail(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|"
-    r"look(?:s|ed|ing)?\s+forward)\s+to\s+(?:\w+\s+)?$",
+    r"look(?:s|ed|ing)?\s+forward|ability|capacity|capability|able|ready|prepared|willing)"
+    r"\s+to\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
