@@ -1216,3 +1216,13 @@ def test_armed_forces_are_no_arming_and_abilities_are_no_acts():
                 if e.type == "arms_supply"], "able to, not done"
     assert not [e for e in run("Russia is ready to send troops to Syria.")
                 if e.type == "support"]
+
+
+def test_an_opening_participle_phrase_acts_for_the_subject_after_its_comma():
+    events = run("After touring Somalia and meeting with Kenyan police leaders, Okafor said he "
+                 "was satisfied.")
+    met = one(events, "meeting")
+    assert (met.source, met.target) == ("okafor", "kenya")
+    events = run("Acting envoy Okafor flew to Kenya on Friday for talks, officials said.",
+                 {"Friday": FRIDAY})
+    assert one(events, "meeting").source == "okafor", "'Acting' is a title, not a participle"

@@ -563,6 +563,15 @@ def _event(
             source = special if isinstance(special, Party) else None
             if source is None:
                 return None
+        elif (opening := _ING_OPENING.match(text, s_start)) is not None and (
+            trigger[1] <= opening.end()
+        ):
+            # "After touring Dar es Salaam and meeting with Kenyan police leaders, the FBI chief
+            # said ...": the opening participle's subject is the main clause's, after the comma
+            source = next((Party(m.actor, m.span) for m in mentions if m.head and (
+                opening.end() <= m.span[0] < opening.end() + 40)), None)
+            if source is None:
+                return None
         elif source is None or source.actor in exclude:
             source = find_subject(
                 text, s_start, trigger, mentions, masked, exclude, resolve_pronoun,
@@ -730,6 +739,16 @@ def _the_two(
     return Party(first.actor, first.span), Party(second.actor, second.span)
 
 
+# A participle phrase opening the sentence before its subject: "After touring X and meeting
+# with Y, the FBI chief said", "Addressing troops on Saturday, Sisi said".
+# (Not a title or a name ending in -ing: "Acting deputy secretary of state Victoria Nuland".)
+_ING_OPENING = re.compile(
+    r"\s*(?:(?:After|Before|While|When|Since|Upon|On|Despite)\s+)?"
+    r"(?!(?:Acting|Outgoing|Incoming|Ruling|Leading|Governing|Visiting|Departing|Opposing|"
+    r"Remaining|Morning|Evening|During|Nothing|Something|Everything|King|Spring|Beijing|"
+    r"Wellington|Reading|Sterling|Nanjing|Chongqing|Xining|Kunming|Harbin)\b)"
+    r"[A-Za-z]+ing\b[^,;]{1,120},\s*"
+)
 _ACT_NOUN_HEAD = re.compile(
     r",\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:decision|move|step|announcement|withdrawal|act|action)"
     r"\s+(?:that|which)\s+(?:\w+\s+)?$"
