@@ -483,3 +483,8 @@ def test_a_shared_surname_is_the_leader_of_the_day_unless_the_sentence_names_ano
     found = find_actors(text, lexicon, published=date(2023, 9, 15))
     kims = [(m.span[0], m.actor) for m in found.mentions if text[m.span[0]:m.span[1]] == "Kim"]
     assert [actor for _, actor in kims] == ["kim-jong-un", "kim-il-sung"]
+
+
+def test_the_head_of_an_organ_is_not_the_states_leader():
+    by_text = _actor_by_surface("The FBI chief said he was satisfied.", date(1998, 8, 21))
+    assert by_text == {"FBI chief": "united-states"}, "not Bill Clinton"

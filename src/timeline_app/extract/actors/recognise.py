@@ -439,6 +439,13 @@ class _Scan:
                 mentions.append(Draft(actor.id, (start, m.end(1)), "organ", True))
                 return m.end(1)
             m = pat.role_after.match(text, end)
+            if m and phrase.via == "organ" and self.lex.titles.synonyms.get(
+                " ".join(m.group(1).lower().split())
+            ) == "leader":
+                # "the FBI chief", "the Pentagon's head": whoever heads that organ, not the
+                # state's leader; the organ still stands for its state
+                mentions.append(Draft(actor.id, (start, m.end(1)), "organ", True))
+                return m.end(1)
             if m:
                 if pat.name_after.match(text, m.end(1)):
                     # "Russian Foreign Minister Sergei Lavrov": the state only qualifies the
