@@ -1226,3 +1226,9 @@ def test_an_opening_participle_phrase_acts_for_the_subject_after_its_comma():
     events = run("Acting envoy Okafor flew to Kenya on Friday for talks, officials said.",
                  {"Friday": FRIDAY})
     assert one(events, "meeting").source == "okafor", "'Acting' is a title, not a participle"
+
+
+def test_a_compound_bombing_noun_names_no_bomber():
+    events = run("Okafor met Kenya's minister to finish talks interrupted by the car bombing of "
+                 "the embassy.")
+    assert not [e for e in events if e.type == "military_action"]

@@ -1133,12 +1133,20 @@ def _prep_right_before(
     return bool(words) and words[-1] in preps
 
 
+_NOUN_COMPOUND = re.compile(r"\b(?:the|a|an)\s+(?:car|suicide|truck|roadside|bus|air|"
+                            r"drone|mortar|rocket|bomb|missile|knife|gun|mass)\s+$", re.I)
+
+
 def _determined_gerund(text: str, trigger: tuple[int, int]) -> bool:
     """ "the bombing of U.S. embassies": an -ing word after an article is a noun, and a noun
     names its agent right before it or not at all."""
     word = text[trigger[0]:trigger[1]].split(maxsplit=1)
-    return bool(word) and word[0].endswith("ing") and _ADJECTIVAL.search(
-        text, max(0, trigger[0] - 5), trigger[0]) is not None
+    if not word or not word[0].endswith("ing"):
+        return False
+    if _ADJECTIVAL.search(text, max(0, trigger[0] - 5), trigger[0]) is not None:
+        return True
+    # "the car bombing of the embassy", "a suicide bombing": a noun between article and -ing
+    return _NOUN_COMPOUND.search(text, max(0, trigger[0] - 25), trigger[0]) is not None
 
 
 def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:
