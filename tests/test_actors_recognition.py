@@ -488,3 +488,10 @@ def test_a_shared_surname_is_the_leader_of_the_day_unless_the_sentence_names_ano
 def test_the_head_of_an_organ_is_not_the_states_leader():
     by_text = _actor_by_surface("The FBI chief said he was satisfied.", date(1998, 8, 21))
     assert by_text == {"FBI chief": "united-states"}, "not Bill Clinton"
+
+
+def test_two_nationalities_joined_name_people_of_a_heritage_not_states():
+    assert _actor_by_surface("Cuban-Americans protested outside.", date(2000, 1, 5)) == {}
+    assert _actor_by_surface("As a Cuban American, I welcome him.", date(2000, 1, 5)) == {}
+    assert _actor_by_surface("Russian-American relations are tense.", date(2000, 1, 5)) == {
+        "Russian": "russia", "American": "united-states"}

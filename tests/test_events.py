@@ -1232,3 +1232,10 @@ def test_a_compound_bombing_noun_names_no_bomber():
     events = run("Okafor met Kenya's minister to finish talks interrupted by the car bombing of "
                  "the embassy.")
     assert not [e for e in events if e.type == "military_action"]
+
+
+def test_an_actor_after_said_that_is_followed_by_a_verb_is_what_was_said_about():
+    events = run("In Miami, many exiles said Maduro is orchestrating the visit.")
+    assert not [e for e in events if e.type == "statement"]
+    told = one(run('"We will fight," said Maduro.'), "statement")
+    assert told.source == "maduro"

@@ -569,12 +569,17 @@ def find_subject(
             # "said Meissner's assumptions" nor "said their countries saw NATO"
             if mention.span[0] - trigger_end <= 25 and mention.head and _INVERTED_GAP.fullmatch(
                 text, trigger_end, mention.span[0]
-            ) and not text.startswith(("'s", "’s"), mention.span[1]):
+            ) and not text.startswith(("'s", "’s"), mention.span[1]) and not (
+                _VERB_NEXT.match(text, mention.span[1]) or opens_clause(text, mention.span[1])
+            ):  # ("said Castro is orchestrating the visit": Castro is what was said about)
                 return Party(mention.actor, mention.span)
             break
     return None
 
 
+_VERB_NEXT = re.compile(
+    r"\s+(?:is|was|are|were|has|had|have|will|would|could|should|may|might|must|can)\b"
+)
 # Between an inverted speech verb and its speaker: titles only ("said Foreign Minister X").
 _INVERTED_GAP = re.compile(
     r"\s*,?\s*(?:(?:the|a)\s+)?(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|minister|"

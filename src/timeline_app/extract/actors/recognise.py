@@ -102,6 +102,7 @@ def find_actors(
     """Every actor mention in `text`, with the actors they name (see ActorFindings)."""
     scan = _Scan(text, lexicon, published, ignored)
     scan.lexicon_pass()
+    scan.diaspora()
     scan.discover_people()
     scan.bare_organs()
     scan.possessive_organs()
@@ -720,6 +721,28 @@ class _Scan:
         return person_id
 
     # ---------------------------------------------------------------- bare organs
+    def diaspora(self) -> None:
+        """ "Cuban-Americans", "an Iranian American": two nationalities joined name people of
+        a heritage, neither state; both mentions go."""
+        mentions = self.mentions
+        if len(mentions) < 2 or ("-" not in self.text and " " not in self.text):
+            return
+        text = self.text
+        drop: set[int] = set()
+        for k in range(1, len(mentions)):
+            first, second = mentions[k - 1], mentions[k]
+            if first.via == "demonym" and second.via == "demonym" and (
+                first.actor != second.actor
+            ) and text[first.span[1]:second.span[0]] in ("-", " ") and (
+                text[second.span[0]:second.span[1]] in ("Americans", "Canadians")
+                or (text[second.span[0]:second.span[1]] in ("American", "Canadian")
+                    and text[max(0, first.span[0] - 3):first.span[0]] in (" a ", "an "))
+            ):  # ("Russian-American relations" are the two states')
+                drop.update((k - 1, k))
+        if drop:
+            self.mentions = [m for i, m in enumerate(mentions) if i not in drop]
+            self.sorted_count = 0
+
     def possessive_organs(self) -> None:
         """"His foreign ministry accused Moscow", "its troops": the state of the person (his,
         her) or the state (its, their) named last, in this sentence or the one before."""
