@@ -96,7 +96,7 @@ def extract_events(
     matches = _matches(text, patterns, sentences, sentence_starts, fold(text, lowered))
     subordinates = SubordinateIndex(text, lowered)
     roles: Roles = {}  # why a mention cannot be a subject, asked once per mention
-    speaker: list = [None, -1]  # the person who spoke last, and where
+    speaker: dict[str, int] = {}  # the person who spoke last -> where (one entry at most)
     told: dict[int, str] = {}  # sentence -> the state or group its opening "it"/"they" is
 
     def resolve_pronoun(word: str, position: int) -> str | None:
@@ -120,7 +120,7 @@ def extract_events(
             if mention.span[0] < barrier:
                 return None  # "In a letter, Gonzalez said he ...": he is Gonzalez, unknown
             if position - mention.span[1] > _PRONOUN_REACH and not (
-                mention.actor == speaker[0] and position - speaker[1] <= _PRONOUN_REACH
+                mention.actor in speaker and position - speaker[mention.actor] <= _PRONOUN_REACH
             ):
                 # "she says" paragraphs after the last woman named: someone unnamed (unless
                 # she has been speaking since: '"...," he said' after '"...," he said')
@@ -204,7 +204,8 @@ def extract_events(
                 if event.type == "statement" and event.trigger and event.source in actors and (
                     actors[event.source].kind == PERSON
                 ):
-                    speaker[:] = [event.source, event.trigger[1]]
+                    speaker.clear()
+                    speaker[event.source] = event.trigger[1]
     events.sort(key=_SPAN)
     return events
 
