@@ -10,22 +10,20 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
 from typing import Literal
 
 from timeline_app.domain import (
     PERSON,
-    TIME_FROM_ARTICLE_DATE,
-    TIME_FROM_NARRATIVE,
     Actor,
     Article,
     Event,
     TimeExpression,
 )
-from timeline_app.domain.actor import GOVERNMENT, GROUP, ORGANISATION, STATE
+from timeline_app.domain.actor import ORGANISATION
 from timeline_app.extract.event_time import choose_time
+from timeline_app.extract.narrative import NOW_TENSE, has_date, in_narrative, narrative_time
 from timeline_app.extract.parties import (
     MentionLike,
     Party,
@@ -43,23 +41,27 @@ from timeline_app.extract.parties import (
     is_irrealis,
     is_negated,
     is_participle_clause,
-    is_prep_object,
     masked_ranges,
     next_clause_start,
-    opens_clause,
     relative_clause_head,
     speech_verb_before,
     strip_dateline,
 )
 from timeline_app.extract.patterns import Pattern, load_patterns
+from timeline_app.extract.pronouns import (
+    CLAUSE_SUBJECT_PRONOUNS,
+    OPENING_WORDS,
+    PRONOUN_KINDS,
+    PRONOUN_REACH,
+    clause_subject,
+    group_before,
+    person_before,
+    unknown_speaker,
+)
 from timeline_app.extract.scan import may_hold
 from timeline_app.extract.sentences import Sentence
 from timeline_app.extract.trigger_index import candidate_starts, fold
 
-# "it" stands for a state or a body ("Four days later it imposed sanctions on Iraq"), "they"
-# for an armed group ("In January 2022 they extended their attacks").
-_PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,), "it": (STATE, GOVERNMENT, ORGANISATION),
-                  "they": (GROUP,)}
 # \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|HE|SHE)\b, opening with the class of first letters (and
 # checking the boundary before it by look-behind) so that the engine skips to those letters.
 _PERSONAL = re.compile(
@@ -100,27 +102,27 @@ def extract_events(
     told: dict[int, str] = {}  # sentence -> the state or group its opening "it"/"they" is
 
     def resolve_pronoun(word: str, position: int) -> str | None:
-        kinds = _PRONOUN_KINDS.get(word)
+        kinds = PRONOUN_KINDS.get(word)
         if kinds is None:
             return None
         number = max(0, bisect.bisect_right(sentence_starts, position) - 1)
-        if word in _CLAUSE_SUBJECT_PRONOUNS:
-            subject = _clause_subject(text, position + len(word), number, sentences, mentions,
+        if word in CLAUSE_SUBJECT_PRONOUNS:
+            subject = clause_subject(text, position + len(word), number, sentences, mentions,
                                       mention_starts, actors, kinds, roles, told)
             if subject is not None and len(
                 text[sentences[number].span[0]:position].split()
-            ) <= _OPENING_WORDS:
+            ) <= OPENING_WORDS:
                 told[number] = subject  # "On August 3 they ...": the next sentence's "they" too
             return subject
         index = bisect.bisect_left(mention_starts, position)
         sentence = sentences[number]
-        barrier = _unknown_speaker(text, sentence.span[0], position, mentions, mention_starts)
+        barrier = unknown_speaker(text, sentence.span[0], position, mentions, mention_starts)
         fallback = None
         for mention in reversed(mentions[max(0, index - 40):index]):
             if mention.span[0] < barrier:
                 return None  # "In a letter, Gonzalez said he ...": he is Gonzalez, unknown
-            if position - mention.span[1] > _PRONOUN_REACH and not (
-                mention.actor in speaker and position - speaker[mention.actor] <= _PRONOUN_REACH
+            if position - mention.span[1] > PRONOUN_REACH and not (
+                mention.actor in speaker and position - speaker[mention.actor] <= PRONOUN_REACH
             ):
                 # "she says" paragraphs after the last woman named: someone unnamed (unless
                 # she has been speaking since: '"...," he said' after '"...," he said')
@@ -144,7 +146,7 @@ def extract_events(
             bisect.bisect_left(expression_starts, s_end)
         ]
         told_in = narrative if narrative and "\n" not in text[narrative[0]:s_start] else None
-        narrative = _narrative_time(times, told_in, s_end, article.published)
+        narrative = narrative_time(times, told_in, s_end, article.published)
         lo = bisect.bisect_left(mention_starts, s_start)
         hi = bisect.bisect_left(mention_starts, s_end, lo)
         local = mentions[lo:hi]
@@ -191,10 +193,10 @@ def extract_events(
             occurrence = _occurrence(article, sentence, local, times, masked)
             if occurrence is not None:
                 events.append(occurrence)
-        if told_in is not None and len(events) > first_new and not _dated(times) and not (
-            _NOW_TENSE.search(sentence.text)
+        if told_in is not None and len(events) > first_new and not has_date(times) and not (
+            NOW_TENSE.search(sentence.text)
         ):
-            events[first_new:] = [_in_narrative(e, told_in[1]) for e in events[first_new:]]
+            events[first_new:] = [in_narrative(e, told_in[1]) for e in events[first_new:]]
         if len(events) > first_new:
             _named_act(events, first_new, text, actors, doers, patterns)
             events[first_new:] = [e for e in events[first_new:] if e.target is not None or not (
@@ -258,130 +260,7 @@ def _named_act(
             doers["act"] = event.source
 
 
-def _dated(times: Sequence[TimeExpression]) -> bool:
-    return any(x.type in ("DATE", "TIME") and x.time.is_dated for x in times)
-
-
-# A history told in the past keeps its time from sentence to sentence: "In the early hours of
-# August 2, 1990, Iraqi troops crossed into Kuwait. Saddam had accused his neighbour of ...".
-# Only within a paragraph, only after a time well before the article's date, and not for a
-# sentence in the present ("Saddam remains in power") or the present perfect.
-_NARRATIVE_GAP = timedelta(days=60)
-_NOW_TENSE = re.compile(r"\b(?:has|have|is|are|says|say|will|remains?|now|today)\b")
-
-
-def _narrative_time(
-    times: Sequence[TimeExpression], told_in: tuple[int, TimeExpression] | None, end: int,
-    published: date | None,
-) -> tuple[int, TimeExpression] | None:
-    """The narrative time after a sentence: its last past date, or (with none) the one it was
-    told in."""
-    if published is None:
-        return None
-    dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated]
-    if not dated:
-        return (end, told_in[1]) if told_in else None
-    last = dated[-1]
-    if last.time.end is not None and last.time.end < published - _NARRATIVE_GAP:
-        return end, last
-    return None
-
-
-def _in_narrative(event: Event, told_in: TimeExpression) -> Event:
-    if event.time_source != TIME_FROM_ARTICLE_DATE or event.type == "statement":
-        return event  # ", he said": a quote is given when the story is written
-    return replace(event, time=replace(told_in.time, approximate=True, open_end=False),
-                   time_text=told_in.text, time_span=told_in.span, time_source=TIME_FROM_NARRATIVE)
-
-
 _SPAN = attrgetter("span")
-
-# How far back (in characters) "he" or "she" may find the person it stands for: news names a
-# speaker again within a few sentences; beyond that the pronoun is someone we do not know.
-_PRONOUN_REACH = 800
-_CLAUSE_SUBJECT_PRONOUNS = ("it", "they")
-_OPENING_WORDS = 4  # a pronoun this near its sentence's start is the sentence's subject
-# A verb in the present or progressive after the pronoun: "it openly backs", "they were tearing".
-_PRESENT_AFTER = re.compile(
-    r"[ \t]+(?:(?:has|have|had|was|were|is|are|will|would|also|since)[ \t]+){0,2}"
-    r"(?:[a-z]+ly[ \t]+)?(?:[a-z]{2,}ing|[a-z]{3,}ed|(?!is\b|was\b|has\b|does\b)[a-z]{3,}s)\b"
-)
-# (Concessive clauses keep the sentence's subject: "Iran denies arming them, though it backs
-# them"; after a time or a cause "it" may be the nearer actor.)
-_SUBORDINATE_WORDS = frozenset("after before when because since until if as once".split())
-_SUBJECT_REACH = 60  # how far into its sentence an antecedent subject may start
-
-
-def _clause_subject(
-    text: str, after: int, number: int, sentences: Sequence[Sentence],
-    mentions: Sequence[MentionLike], mention_starts: list[int], actors: Mapping[str, Actor],
-    kinds: tuple[str, ...], roles: Roles, told: dict[int, str] | None = None,
-) -> str | None:
-    """What "it" or "they" before a finite verb stands for: the subject that opens its own
-    sentence ("Iran said ..., which it would review") or the previous one ("The Security Council
-    condemned the invasion. Four days later it imposed sanctions"), if that subject is a state,
-    a body or a group. "It is", "it's unlikely" and an "it" after a company (a subject we do
-    not know) stand for no actor.
-    """
-    if not opens_clause(text, after) and not _PRESENT_AFTER.match(text, after):
-        return None
-    before = text[max(0, after - 20):after].split()
-    if len(before) > 1 and before[-2].lower() in _SUBORDINATE_WORDS:
-        return None  # "expelled the UN staff after it criticised ...": the nearer one, maybe
-    for k in (number, number - 1):
-        if k < 0:
-            return None
-        s_start, s_end = sentences[k].span
-        limit = min(s_end, after)
-        i = bisect.bisect_left(mention_starts, s_start)
-        first = next((m for m in mentions[i:] if m.span[0] < limit and m.head), None)
-        if first is None or first.span[0] >= limit:
-            if k == number:
-                continue  # nothing named before the pronoun: the previous sentence's subject
-            return told.get(k) if told else None  # "They announced ... They also accused"
-        opening = text[s_start:first.span[0]]
-        if len(opening) > _SUBJECT_REACH or ("," in opening and k == number):
-            return told.get(k) if told and k < number else None
-        actor = actors.get(first.actor)
-        plural = text[first.span[1] - 1] == "s" and actor is not None and actor.kind != PERSON
-        if actor is None or not (actor.kind in kinds or (text[after - 4:after].lower() == "they"
-                                                           and plural)) or not can_be_subject(
-            text, *first.span, roles
-        ):
-            return None  # ("They" after "The new rulers" is the state they rule)
-        return actor.id
-    return None
-
-# Someone who speaks by name: "Gonzalez said", "Gregory Craig told reporters".
-_NAMED_SPEAKER = re.compile(
-    r"((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s+(?:said|says|told|added|wrote|insisted)\b"
-)
-
-
-def _unknown_speaker(
-    text: str, sentence_start: int, position: int, mentions: Sequence[MentionLike],
-    mention_starts: list[int],
-) -> int:
-    """Where a speaker we do not know is named before `position` in its sentence, or -1.
-
-    A pronoun after "Gonzalez said" stands for Gonzalez, not for an actor named earlier. A lone
-    capitalised word opening the sentence may be a common noun ("Officials said"): not counted.
-    """
-    last = None
-    for match in _NAMED_SPEAKER.finditer(text, sentence_start, position):
-        last = match
-    if last is None:
-        return -1
-    start, end = last.span(1)
-    if " " not in last.group(1) and not text[sentence_start:start].strip():
-        return -1  # a single word opening the sentence
-    i = bisect.bisect_left(mention_starts, start)
-    if i > 0 and mentions[i - 1].span[1] > start:
-        return -1
-    if i < len(mentions) and mentions[i].span[0] < end:
-        return -1  # a known actor speaks
-    return start
-
 
 def _inside_found(
     trigger: tuple[int, int], kind: str, found: list[tuple[Event, Pattern]]
@@ -600,9 +479,9 @@ def _event(
         # "met Maduro and urged him to respect the Barbados agreement": him, not Barbados
         word = pronoun.group(1).lower()
         if word != "them":
-            target = _person_before(text, trigger, mentions, actors, family, word != "it")
+            target = person_before(text, trigger, mentions, actors, family, word != "it")
         else:  # "denies arming the Houthis, though it openly backs them": a group named before
-            target = _group_before(text, trigger, mentions, actors, family)
+            target = group_before(text, trigger, mentions, actors, family)
     elif target is None and pattern.target == "after":
         if _takes_object(pattern, text, trigger):
             # "sanctioned Iran", "suspended Mali", "warned Western governments that ... Ukraine":
@@ -835,51 +714,6 @@ _OBJECT_REACH = 40  # characters from a transitive trigger to the start of its o
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them\b|it(?=\s+(?:of|for|to)\b))\b", re.IGNORECASE)
 
 
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}$")
-
-
-def _group_before(
-    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
-    actors: Mapping[str, Actor], exclude: set[str],
-) -> Party | None:
-    """The armed group (or other plural name) named last before the trigger in its sentence:
-    whom "them" stands for when its sentence names one ("arming the Houthis ... backs them")."""
-    found = None
-    for mention in mentions:
-        if mention.span[1] > trigger[0]:
-            break
-        actor = actors.get(mention.actor)
-        if actor is not None and mention.actor not in exclude and actor.kind != PERSON and (
-            actor.kind == GROUP or text[mention.span[1] - 1] == "s"  # a plural name
-        ):
-            found = Party(mention.actor, mention.span)
-    return found
-
-
-def _person_before(
-    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
-    actors: Mapping[str, Actor], exclude: set[str], person: bool = True,
-) -> Party | None:
-    """The last person (or, with `person` false, the last other actor) named before the
-    trigger in its sentence, other than the source: whom an object pronoun ("urged him",
-    "accused it of") stands for."""
-    found = None
-    for mention in mentions:
-        if mention.span[1] > trigger[0]:
-            break
-        actor = actors.get(mention.actor)
-        if actor is None or (actor.kind == PERSON) != person or mention.actor in exclude:
-            continue
-        if not person and is_prep_object(text, mention.span[0]):
-            continue  # "turned to Russia ..., and governments accuse it": not Russia
-        if _OF_BEFORE.search(text, max(0, mention.span[0] - 12), mention.span[0]):
-            found = None  # "the father ... permitted by the dictatorship of Castro": a possessor
-            continue
-        found = Party(mention.actor, mention.span)
-    return found
-
-
-# "condemned the arrest of activist X": X suffered the act; whoever did it is not named.
 _HARM_OF = re.compile(
     r"\b(?:arrests?|detentions?|killings?|murders?|assassinations?|deaths?|jailing|"
     r"imprisonment|executions?|sentencing|kidnappings?|abductions?|exclusion|disqualification|"

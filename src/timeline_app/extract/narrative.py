@@ -1,0 +1,48 @@
+"""The time of a story told in the past: sentences without a date of their own take the last
+past date of their paragraph ("In August 1990 Iraq invaded Kuwait. Saddam had accused it of
+..."), marked approximate, with time source "narrative"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from timeline_app.domain import TIME_FROM_ARTICLE_DATE, TIME_FROM_NARRATIVE, Event, TimeExpression
+
+
+def has_date(times: Sequence[TimeExpression]) -> bool:
+    return any(x.type in ("DATE", "TIME") and x.time.is_dated for x in times)
+
+
+# A history told in the past keeps its time from sentence to sentence: "In the early hours of
+# August 2, 1990, Iraqi troops crossed into Kuwait. Saddam had accused his neighbour of ...".
+# Only within a paragraph, only after a time well before the article's date, and not for a
+# sentence in the present ("Saddam remains in power") or the present perfect.
+_NARRATIVE_GAP = timedelta(days=60)
+NOW_TENSE = re.compile(r"\b(?:has|have|is|are|says|say|will|remains?|now|today)\b")
+
+
+def narrative_time(
+    times: Sequence[TimeExpression], told_in: tuple[int, TimeExpression] | None, end: int,
+    published: date | None,
+) -> tuple[int, TimeExpression] | None:
+    """The narrative time after a sentence: its last past date, or (with none) the one it was
+    told in."""
+    if published is None:
+        return None
+    dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated]
+    if not dated:
+        return (end, told_in[1]) if told_in else None
+    last = dated[-1]
+    if last.time.end is not None and last.time.end < published - _NARRATIVE_GAP:
+        return end, last
+    return None
+
+
+def in_narrative(event: Event, told_in: TimeExpression) -> Event:
+    if event.time_source != TIME_FROM_ARTICLE_DATE or event.type == "statement":
+        return event  # ", he said": a quote is given when the story is written
+    return replace(event, time=replace(told_in.time, approximate=True, open_end=False),
+                   time_text=told_in.text, time_span=told_in.span, time_source=TIME_FROM_NARRATIVE)
