@@ -166,6 +166,8 @@ def extract_events(
                 personal if not local else _PERSONAL.search(sentence.text)
             )
             aimed: set[tuple[tuple[int, int], str]] = set()  # triggers that found their target
+            # the mentions of the sentences just before, for "the two countries" (once a sentence)
+            earlier = mentions[bisect.bisect_left(mention_starts, s_start - 700):lo]
             for pattern, trigger in triggers:
                 if lone and pattern.requires_target:
                     continue
@@ -177,7 +179,7 @@ def extract_events(
                     continue  # "the Rapid Support Forces": a word of a name is no trigger
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun, times, roles,
-                               mentions[bisect.bisect_left(mention_starts, s_start - 700):lo])
+                               earlier)
                 if event is not None:
                     found.append((event, pattern))
                     if event.target is not None:
