@@ -665,3 +665,11 @@ def test_an_apposition_after_the_subject_does_not_hide_the_past_verb():
     assert tense_of(text, "October 20") == "past"
     assert tense_of("They agreed to cut output, and on October 20 the kingdom, led by its "
                     "king, will announce an embargo.", "October 20") == "future"
+
+
+def test_agreed_to_a_noun_is_a_past_act_but_agreed_to_a_verb_a_plan():
+    # TUE is a Tuesday: "agreed to a ceasefire on Monday" is yesterday's agreement, while
+    # "agreed to meet on Monday" looks ahead to next week's meeting
+    assert first("The two sides agreed to a ceasefire on Monday.").time.value == "2013-01-21"
+    assert first("The two sides agreed to an immediate truce on Monday.").time.value == "2013-01-21"
+    assert first("The two sides agreed to meet on Monday.").time.value == "2013-01-28"

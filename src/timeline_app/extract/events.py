@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 from typing import Literal
 
@@ -38,6 +39,7 @@ from timeline_app.extract.parties import (
     find_target_after,
     find_target_before,
     gerund_agent,
+    in_foreign_clause,
     is_irrealis,
     is_negated,
     is_participle_clause,
@@ -462,11 +464,22 @@ def _event(
                 inverted_ok=pattern.type == "statement" and _invertible(trigger_text),
                 roles=roles,
             )
+            if source is not None and in_foreign_clause(text, trigger[0], source.span[0], masked):
+                return None  # "France left after supporters of the coup attacked its embassy"
         source = _whose_country(text, source, trigger, actors)
+    group = None
     if pattern.symmetric and target is None:
         pair = _the_two(text, s_start, trigger, mentions, earlier)
         if pair is not None:  # "... between Maduro and Ali, where the two leaders agreed"
             source, target = pair
+    if source is None or (pattern.symmetric and target is None and group is None):
+        group = _counted_group(text, s_start, trigger, mentions, earlier)
+        if group is not None and target is not None and target.actor in {
+            p.actor for p in group
+        }:
+            group = None
+        if group is not None:  # "The four governments accused Qatar of funding extremists"
+            source = group[0]
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
         return None
     if (trigger_text.lower() in pattern.nominal or _determined_gerund(text, trigger)) and not (
@@ -508,9 +521,18 @@ def _event(
     if target is not None and target.actor in family:
         target = None
     co_sources = find_co_sources(text, s_start, trigger, source, mentions)
-    if pattern.type != "statement":
+    if group is not None:
+        co_sources = tuple(p.actor for p in group[1:])
+    elif pattern.type != "statement":
         co_sources = co_sources + _as_did(text, trigger, stop or s_end, mentions, co_sources,
                                           source)
+    if co_sources and group is None and not pattern.symmetric:
+        listed = [m for m in mentions if m.head and m.actor in co_sources
+                  and s_start <= m.span[0] < source.span[0]]
+        if listed:  # "Saudi Arabia, the UAE, Bahrain and Egypt severed ...": the first leads
+            order = [m.actor for m in listed] + [source.actor, *co_sources]
+            source = Party(listed[0].actor, listed[0].span)
+            co_sources = tuple(a for a in dict.fromkeys(order) if a != source.actor)
     if target is None and pattern.symmetric and co_sources:
         partner = next((m for m in mentions if m.actor == co_sources[0]
                         and s_start <= m.span[0] < trigger[0]), None)
@@ -588,6 +610,40 @@ _THE_TWO = re.compile(
     r"ministers|parties|neighbou?rs|rivals)\s+(?:(?:have|had|also|then|finally)\s+)*$",
     re.IGNORECASE,
 )
+
+
+# "The four governments accused Qatar", "the three countries have since ...": a counted group as
+# the subject stands for the last N actors named together in a list.
+_COUNTED = re.compile(
+    r"\b(?:the\s+(two|three|four|five|six)|all\s+(three|four|five|six))\s+"
+    r"(?:[a-z-]+\s+)?(?:leaders|sides|countries|governments|nations|states|powers|capitals|"
+    r"neighbou?rs|rivals|allies|members|parties|presidents|ministers|monarchies|juntas)\s+"
+    r"(?:(?:have|had|also|then|finally|jointly|all|later|swiftly|quickly|immediately)\s+)*$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|[ \t]+and[ \t]+(?:the[ \t]+)?")
+
+
+def _counted_group(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+    earlier: Sequence[MentionLike],
+) -> list[Party] | None:
+    """The actors "the four governments" (before the trigger) stands for: the last list of
+    that many distinct actors, in its own sentence before it or in the sentences just before;
+    None when it names no group or no such list was named."""
+    match = _COUNTED.search(text, max(sentence_start, trigger[0] - 60), trigger[0])
+    if match is None:
+        return None
+    count = _NUMBERS[(match.group(1) or match.group(2)).lower()]
+    heads = [m for m in (*earlier, *mentions) if m.head and m.span[1] <= match.start()]
+    for k in range(len(heads) - 1, count - 2, -1):
+        run = heads[k - count + 1:k + 1]
+        if len({m.actor for m in run}) == count and all(
+            _LIST_JOIN.fullmatch(text, a.span[1], b.span[0]) for a, b in pairwise(run)
+        ) and "and" in text[run[-2].span[1]:run[-1].span[0]]:
+            return [Party(m.actor, m.span) for m in run]
+    return None
 
 
 def _the_two(

@@ -430,7 +430,8 @@ _CONJUNCTIONS = frozenset(("after", "before", "since", "until"))
 _FINITE_AFTER = re.compile(
     r"\s*(?:(?:has|have|had|was|were|is|are|will|would|also|first|again)\s+)?"
     r"(?:[a-z]{2,}(?:ed|ied)|said|told|sent|struck|met|took|began|made|gave|held|won|fought|"
-    r"shot|sold|went|left|came|broke|signed|seized|launched|imposed|agreed)\b"
+    r"shot|sold|went|left|came|broke|signed|seized|launched|imposed|agreed|cut|hit|shut|quit|"
+    r"led|fled|drew|threw|withdrew|froze|overthrew|sought|brought|spoke|stood|flew|swore)\b"
 )
 
 
@@ -493,6 +494,25 @@ def can_be_subject(text: str, start: int, end: int, roles: Roles | None = None) 
     return _role(text, sentence_start, start, end, roles) is None
 
 
+# After a subordinator, a clause with a subject of its own opens with a determiner or a noun;
+# one that shares the main clause's subject opens with a participle ("after attacking").
+_SHARED_SUBJECT = re.compile(r"\s+(?:[a-z]+ing|[a-z]+ed|being|having|been|to)\b", re.IGNORECASE)
+
+
+def in_foreign_clause(
+    text: str, trigger_start: int, subject_start: int, masked: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether the trigger stands in a subordinate clause with a subject of its own that is not
+    the subject found before that clause: in "France evacuated its citizens after supporters of
+    the coup attacked its embassy" France did not attack."""
+    for a, b in masked:
+        if a <= trigger_start < b and subject_start < a:
+            word = text[a:a + 8].split(maxsplit=1)[0].lower() if text[a:a + 8].strip() else ""
+            if word in _SUBORDINATORS and not _SHARED_SUBJECT.match(text, a + len(word)):
+                return True
+    return False
+
+
 def find_subject(
     text: str,
     sentence_start: int,
@@ -537,7 +557,9 @@ def find_subject(
         if role == _PREP_OBJECT:
             object_end = end
             continue
-        if object_end is not None and _JOINED.fullmatch(text, object_end, start):
+        if object_end is not None and _JOINED.fullmatch(text, object_end, start) and not (
+            opens_clause(text, end)  # "rockets into Chad, and Chad severed ties": a subject
+        ):
             object_end = end  # "between London and Buenos Aires": both are objects
             continue
         if role is not None:
@@ -635,11 +657,13 @@ def _hidden(
 # "Tony Blair and French President Jacques Chirac": titles may stand between.
 # "Sudan's army and the paramilitary Rapid Support Forces": a state's forces and one
 # descriptive word before the name may stand between, too.
-# "Vladimir Putin and North Korean leader Kim Jong Un": one lower-case title may end them.
+# "Vladimir Putin and North Korean leader Kim Jong Un": one lower-case title may end them;
+# "Hun Manet and Thailand's acting Prime Minister Phumtham": a possessive and "acting" too.
 _AND_TITLED = re.compile(
     r"(?:['’]s\s+(?:(?:federal|central|national|interim|transitional|military)\s+)?"
     r"(?:army|military|armed forces|forces|troops|government|regime|authorities))?"
-    r"\s+and\s+(?:the\s+(?:[a-z-]+\s+)?)?(?:[A-Z][\w.-]*\s+){0,3}"
+    r"\s+and\s+(?:the\s+(?:[a-z-]+\s+)?)?(?:[A-Z][\w.-]*(?:['’]s)?\s+){0,3}"
+    r"(?:(?:acting|interim|caretaker|deputy|outgoing|new)\s+(?:[A-Z][\w.-]*\s+){0,2})?"
     r"(?:(?:leader|president|premier|prime\s+minister|(?:foreign|defen[cs]e)\s+minister|"
     r"minister|chancellor|king|emir|chief|envoy|counterpart)\s+)?"
 )

@@ -586,6 +586,8 @@ class _Scan:
         text = self.text
         floor = pos - 400 if pos > 400 else 0
         stop = text.rfind(". ", floor, pos)
+        while stop >= 0 and text[stop + 2:stop + 3].islower():
+            stop = text.rfind(". ", floor, stop)  # "the U.N. would back it": no break
         # The rarer breaks matter only after the last ". ": search no further back than it.
         low = stop if stop > floor else floor
         stop = max(stop, text.rfind("? ", low, pos), text.rfind("! ", low, pos))

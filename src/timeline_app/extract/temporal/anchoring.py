@@ -87,6 +87,8 @@ def _cue(words: list[str], raw: list[str], i: int) -> str | None:
     if (w == "to" and prev in _TO_HEADS) or (w == "for" and prev == "set"):
         if i >= 2 and words[i - 2] in _DETERMINERS:
             return None  # "a plan to", "the aim to": a noun, not a verb
+        if i + 1 < len(words) and words[i + 1] in _DETERMINERS:
+            return None  # "agreed to a ceasefire on Monday": a preposition, no plan ahead
         return FUTURE
     if w == "as" and i >= 2 and prev in ("soon", "early") and words[i - 2] == "as":
         return FUTURE
