@@ -495,3 +495,25 @@ def test_two_nationalities_joined_name_people_of_a_heritage_not_states():
     assert _actor_by_surface("As a Cuban American, I welcome him.", date(2000, 1, 5)) == {}
     assert _actor_by_surface("Russian-American relations are tense.", date(2000, 1, 5)) == {
         "Russian": "russia", "American": "united-states"}
+
+
+def test_a_title_set_off_before_a_name_is_that_persons_not_the_holder_today(lexicon):
+    # in a 2022 retrospective, "the US secretary of state" is not the 2022 holder
+    text = ("For most of April the US secretary of state, Tomas Varga, shuttled between London "
+            "and Buenos Aires. Varga failed.")
+    found = _find(lexicon, text, date(2022, 4, 2))
+    assert found.actors["tomas-varga"].parent == "united-states"
+    assert [(m.actor, m.head) for m in found.mentions[:2]] == [
+        ("tomas-varga", False), ("tomas-varga", True)]
+    assert found.mentions[-1].actor == "tomas-varga", "the surname refers back"
+    text = "In 2011 the US secretary of state, Hillary Clinton, said Assad must go."
+    found = _find(lexicon, text, date(2022, 4, 2))
+    assert [m.actor for m in found.mentions[:2]] == ["hillary-clinton", "hillary-clinton"]
+
+
+def test_an_initialism_inside_a_sentence_does_not_end_it_for_his_and_its(lexicon):
+    text = ("President Volodymyr Zelenskiy said Ukraine was ready, provided Turkey and the U.N. "
+            "would back it. His foreign ministry accused Moscow of lying.")
+    found = _find(lexicon, text, date(2023, 7, 17))
+    organ = [m for m in found.mentions if m.text == "foreign ministry"]
+    assert [m.actor for m in organ] == ["ukraine"]

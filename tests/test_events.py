@@ -1286,3 +1286,28 @@ def test_a_leader_joined_by_a_possessive_title_acts_with_the_first():
                  "\"immediate and unconditional ceasefire\".")
     truce = one(events, "agreement")
     assert (truce.source, truce.target) == ("amara", "okafor")
+
+
+def test_two_parties_agreeing_on_anything_agree_with_each_other_one_alone_does_not():
+    events = run("Kenya and Chad did not restore relations until 1990, when the two governments "
+                 "agreed in Nairobi to set the dispute aside.", {"1990": YEAR_2008})
+    pact = one(events, "agreement")
+    assert (pact.source, pact.target) == ("kenya", "chad")
+    assert not [e for e in run("Iran agreed to release the tanker, Britain said.")
+                if e.type == "agreement"], "one party agreeing names no partner"
+
+
+def test_a_purchase_is_the_sellers_supply_and_coming_down_on_a_side_supports_it():
+    supply = one(run("Egypt had bought both the aircraft and the missiles from France."),
+                 "arms_supply")
+    assert (supply.source, supply.target) == ("france", "egypt")
+    events = run("On Friday Washington came down on Britain's side, announcing sanctions "
+                 "against Iran.", {"Friday": FRIDAY})
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("support", "united-states", "united-kingdom"), ("sanctions", "united-states", "iran")}
+
+
+def test_a_when_clause_takes_the_time_just_before_it():
+    events = run("The push gathered pace on Friday, when Okafor said he had spoken to Maduro.",
+                 {"Friday": FRIDAY})
+    assert one(events, "statement").time == FRIDAY

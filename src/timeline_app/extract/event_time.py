@@ -62,7 +62,7 @@ def choose_time(
             continue  # "Petro, who restored ties in 2022, said ...": the aside has its own time
         if speech and not _next_to_verb(text, trigger, expr.span) and not _occasion(
             text, sentence, trigger, expr.span
-        ):
+        ) and not _when_then(text, trigger, expr.span):
             continue
         if _modifies_noun(text, expr.span, sentence):
             continue  # "the July 28 vote", "the 2014 invasion": when that thing happens
@@ -99,6 +99,18 @@ def choose_time(
     if published is None:
         return UNDATED, "", None, TIME_UNKNOWN
     return _article_day(published), "", None, TIME_FROM_ARTICLE_DATE
+
+
+_WHEN = re.compile(r",?\s+when\s")
+
+
+def _when_then(text: str, trigger: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether a speech verb stands in a when-clause that dates itself by the time just before
+    it: "The push gathered pace on Saturday, when Trump said he had spoken to both leaders"."""
+    if span[1] > trigger[0]:
+        return False
+    when = _WHEN.match(text, span[1])
+    return when is not None and not any(c in text[when.end():trigger[0]] for c in ";,—\n")
 
 
 _OCCASION_OPENING = re.compile(r",\s+[a-z]+ing\s[^,;]*$")

@@ -465,7 +465,7 @@ def _event(
                 roles=roles,
             )
             if source is not None and in_foreign_clause(text, trigger[0], source.span[0], masked):
-                return None  # "France left after supporters of the coup attacked its embassy"
+                source = None  # "France left after supporters of the coup attacked its embassy"
         source = _whose_country(text, source, trigger, actors)
     group = None
     if pattern.symmetric and target is None:

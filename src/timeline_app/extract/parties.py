@@ -540,8 +540,8 @@ def find_subject(
         # participle shares the subject of the clause it follows, not the sentence's first
         sentence_start = _coordinated_clause(text, sentence_start, trigger_start, mentions)
         opening = _OPENING_ADJUNCT.match(text, sentence_start, trigger_start)
-        if opening is not None:  # "Alarmed by its rival Iran, Saudi Arabia ... and launched"
-            sentence_start = opening.end()
+        if opening is not None and not _has_own_clause(text, opening, mentions):
+            sentence_start = opening.end()  # "Alarmed by its rival Iran, Saudi Arabia ... and"
     best_end = sentence_start
     candidate: MentionLike | None = None  # a Party is made for the one returned only
     object_end: int | None = None
@@ -635,6 +635,25 @@ _OPENING_ADJUNCT = re.compile(
     r"Under|During|Since|Unlike|Like|Faced)\b[^,;]{1,120},\s*"
 )
 _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s+")
+_CLAUSE_VERB = re.compile(
+    r"\s(?:[a-z]{2,}(?:ed|ied)|came|went|said|told|sent|struck|met|took|began|made|gave|held|"
+    r"won|fought|sold|left|broke|seized|drew|threw|withdrew|froze|sought|stood|flew|cut|hit)\b"
+)
+
+
+def _has_own_clause(text: str, opening: re.Match[str], mentions: Sequence[MentionLike]) -> bool:
+    """Whether what looks like an opening phrase is the main clause itself, up to its first
+    comma: "On 30 April President Reagan's administration came down on Britain's side, ..."
+    (an actor, then a verb within a few words)."""
+    start, end = opening.span()
+    for mention in mentions:
+        if mention.span[0] >= end:
+            break
+        if mention.span[0] > start:
+            verb = _CLAUSE_VERB.search(text, mention.span[1], min(end, mention.span[1] + 40))
+            if verb is not None:
+                return True
+    return False
 _TITLE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\.?\s+)?")
 
 

@@ -620,7 +620,26 @@ class _Scan:
         surnames: dict[str, str] = {}
         pending: list[_Candidate] = []
         starts = None
+        roles = None
+        if any(m.via == "role" for m in self.mentions):
+            roles = {m.span[1]: m for m in self.mentions if m.via == "role"}
+            for mention in self.mentions:  # "the US secretary of state, Hillary Clinton, said"
+                if mention.via != "role" and self._kind(mention.actor) == PERSON:
+                    title = _role_before(self.text, mention, roles)
+                    if title is not None and self._kind(title.actor) == PERSON:
+                        title.actor, title.head = mention.actor, False
         for candidate in self.candidates:
+            if not candidate.titled:
+                if roles is None:
+                    roles = {m.span[1]: m for m in self.mentions if m.via == "role"}
+                title = _role_before(self.text, candidate, roles)
+                if title is not None:
+                    # "the US secretary of state, Alexander Haig,": the title is Haig's, not
+                    # that of whoever holds the office on the publication day
+                    candidate.titled = True
+                    candidate.parent = self._state_of(title.actor)
+                    if self._kind(title.actor) == PERSON:
+                        title.head = False
             if not candidate.titled:
                 appos = self.pat.apposition.match(self.text, candidate.end)
                 if appos and 2 <= len(candidate.words) <= 4:
@@ -638,6 +657,10 @@ class _Scan:
             name = " ".join(candidate.words)
             person_id = names.get(name) or self._new_person(name, candidate.parent)
             names[name] = person_id
+            if roles:
+                title = _role_before(self.text, candidate, roles)
+                if title is not None and self._kind(title.actor) == PERSON:
+                    title.actor = person_id
             surname = candidate.words[-1]
             surnames[surname] = person_id
             self._add(person_id, candidate.start, candidate.end, "discovered")
@@ -1006,6 +1029,25 @@ class _Scan:
                 actors[parent] = found
                 parent = found.parent
         return ActorFindings(tuple(mentions), actors)  # type: ignore[arg-type]
+
+
+# A title set off before a name: "the US secretary of state, Alexander Haig, said".
+_TITLE_COMMA = re.compile(r",[ \t]+")
+_APPOSITION_CLOSES = re.compile(r"[ \t]*(?:[,;:.)]|[ \t]said\b|$)")
+
+
+def _role_before(
+    text: str, name: _Candidate | Draft, roles: dict[int, Draft]
+) -> Draft | None:
+    """The role mention a name stands in apposition to, closed by a comma after the name."""
+    start, end = (name.start, name.end) if isinstance(name, _Candidate) else name.span
+    comma = text.rfind(",", max(0, start - 4), start)
+    if comma < 0 or not _TITLE_COMMA.fullmatch(text, comma, start):
+        return None
+    title = roles.get(comma)
+    if title is None or not _APPOSITION_CLOSES.match(text, end):
+        return None
+    return title
 
 
 def _without_overlaps(mentions: list[Draft]) -> list[Draft]:
