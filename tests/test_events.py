@@ -1311,3 +1311,28 @@ def test_a_when_clause_takes_the_time_just_before_it():
     events = run("The push gathered pace on Friday, when Okafor said he had spoken to Maduro.",
                  {"Friday": FRIDAY})
     assert one(events, "statement").time == FRIDAY
+
+
+def test_the_occasion_opening_a_sentence_dates_the_saying():
+    events = run("In a joint statement released on Friday, Okafor said the two countries would "
+                 "work with Chad.", {"Friday": FRIDAY})
+    assert one(events, "statement").time == FRIDAY
+
+
+def test_firing_on_someone_attacks_them_and_a_strike_that_killed_names_its_victim():
+    events = run("Iran began firing on Israel on Friday.", {"Friday": FRIDAY})
+    fire = one(events, "military_action")
+    assert (fire.source, fire.target, fire.time) == ("iran", "israel", FRIDAY)
+    strike = one(run("An Iranian drone strike killed President Amara."), "military_action")
+    assert (strike.source, strike.target) == ("iran", "amara")
+    assert not run("Troops opened fire on protesters."), "no one named is fired on"
+
+
+def test_a_year_that_names_a_thing_is_no_time_of_the_story():
+    # "the 1974 disengagement agreement" neither dates the next sentence nor anchors "that day"
+    from timeline_app.extract.temporal import tag
+
+    text = ("Israel sent troops on Sunday, saying the 1974 disengagement agreement had "
+            "collapsed. American aircraft struck targets the same day.")
+    found = {x.text: x.time.value for x in tag(text, date(2024, 12, 10))}
+    assert found["the same day"] == "2024-12-08"

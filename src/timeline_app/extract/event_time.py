@@ -62,7 +62,9 @@ def choose_time(
             continue  # "Petro, who restored ties in 2022, said ...": the aside has its own time
         if speech and not _next_to_verb(text, trigger, expr.span) and not _occasion(
             text, sentence, trigger, expr.span
-        ) and not _when_then(text, trigger, expr.span):
+        ) and not _when_then(text, trigger, expr.span) and not _said_in_opening(
+            text, sentence, trigger, expr.span
+        ):
             continue
         if _modifies_noun(text, expr.span, sentence):
             continue  # "the July 28 vote", "the 2014 invasion": when that thing happens
@@ -99,6 +101,22 @@ def choose_time(
     if published is None:
         return UNDATED, "", None, TIME_UNKNOWN
     return _article_day(published), "", None, TIME_FROM_ARTICLE_DATE
+
+
+# "In a joint statement with Biden released Tuesday, Macron said ...": the opening phrase
+# names the occasion of the saying, and its time is the saying's.
+_SAYING_OPENING = re.compile(
+    r"\s*(?:In|During)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|speech|address|letter|message|post|broadcast|briefing|"
+    r"(?:news|press) conference|call)\b[^,;]{0,80},"
+)
+
+
+def _said_in_opening(
+    text: str, sentence: tuple[int, int], trigger: tuple[int, int], span: tuple[int, int]
+) -> bool:
+    opening = _SAYING_OPENING.match(text, sentence[0], trigger[0])
+    return opening is not None and span[1] <= opening.end() <= trigger[0]
 
 
 _WHEN = re.compile(r",?\s+when\s")

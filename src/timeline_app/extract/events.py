@@ -148,7 +148,7 @@ def extract_events(
             bisect.bisect_left(expression_starts, s_end)
         ]
         told_in = narrative if narrative and "\n" not in text[narrative[0]:s_start] else None
-        narrative = narrative_time(times, told_in, s_end, article.published)
+        narrative = narrative_time(times, told_in, s_end, article.published, text)
         lo = bisect.bisect_left(mention_starts, s_start)
         hi = bisect.bisect_left(mention_starts, s_end, lo)
         local = mentions[lo:hi]

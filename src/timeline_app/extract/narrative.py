@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline_app.domain import TIME_FROM_ARTICLE_DATE, TIME_FROM_NARRATIVE, Event, TimeExpression
+from timeline_app.extract.temporal import names_a_thing
 
 
 def has_date(times: Sequence[TimeExpression]) -> bool:
@@ -29,13 +30,15 @@ NOW_TENSE = re.compile(r"\b(?:has|have|is|are|says|say|will|remains?|now|today)\
 
 def narrative_time(
     times: Sequence[TimeExpression], told_in: tuple[int, TimeExpression] | None, end: int,
-    published: date | None,
+    published: date | None, text: str = "",
 ) -> tuple[int, TimeExpression] | None:
     """The narrative time after a sentence: its last past date, or (with none) the one it was
-    told in."""
+    told in. A year that names a thing ("nothing on the scale of 2015" is a time, "the 1974
+    disengagement agreement" is not) does not move it."""
     if published is None:
         return None
-    dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated]
+    dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated
+             and not (text and names_a_thing(text, *x.span))]
     if not dated:
         return (end, told_in[1]) if told_in else None
     last = dated[-1]

@@ -831,6 +831,9 @@ def find_target_after(
         for prep in preps:
             if prep in words or (" " in prep and prep in tail):
                 return Party(mention.actor, mention.span)
+        if opens_clause(text, end):
+            break  # "launched their offensive on Nov. 27, the day a truce between Israel and
+            # Hezbollah took effect in Lebanon": a clause of its own holds what follows
     return None
 
 

@@ -102,6 +102,20 @@ def _lowered(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_LOWER)
 
 
+# "the 1974 disengagement agreement", "its 2006 war": a year that modifies a noun names a thing
+# and leaves the story's time where it was.
+_DETERMINED_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an)\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(
+    r"\s+(?!(?:and|or|but|to|in|on|at|of|for|by|with|from|when|as|after|before|until|was|were|"
+    r"is|are|had|has|have|will|would|that|which)\b)[A-Za-z][a-z-]+"
+)
+
+
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    return bool(_DETERMINED_BEFORE.search(text, max(0, start - 7), start)) and bool(
+        _NOUN_NEXT.match(text, end))
+
+
 def _candidates(lower_text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, rule) of the rules' matches, leftmost first, never overlapping.
 
@@ -181,6 +195,8 @@ def tag(
         if (found.anchors and (found.explicit or found.narrative) and span.start is not None
                 and _behind_the_story(state, span.start) and looks_back(text, start, end)):
             found.anchors = False  # a look back from a history: "the war of June 1967"
+        if found.anchors and span.granularity == ts.YEAR and names_a_thing(text, start, end):
+            found.anchors = False  # "the 1974 disengagement agreement": no time of the story
         out.append(TimeExpression(
             text=text[start:end], span=(start, end), type=found.type, time=span,
             relative=found.relative,
