@@ -1336,3 +1336,32 @@ def test_a_year_that_names_a_thing_is_no_time_of_the_story():
             "collapsed. American aircraft struck targets the same day.")
     found = {x.text: x.time.value for x in tag(text, date(2024, 12, 10))}
     assert found["the same day"] == "2024-12-08"
+
+
+def test_a_mediator_named_after_by_acts_on_the_party_the_sentence_is_about():
+    events = run("Kenya and Uganda agreed on Friday to a truce, following talks mediated by "
+                 "Qatar and Turkey.", {"Friday": FRIDAY})
+    talks = one(events, "negotiation")
+    assert (talks.source, talks.target, talks.co_sources) == ("qatar", "kenya", ("turkey",))
+    talks = one(run("Russia rejoined the deal after mediation by Turkey."), "negotiation")
+    assert (talks.source, talks.target) == ("turkey", "russia")
+    talks = one(run("The truce, brokered by Qatar and France, took effect."), "negotiation")
+    assert (talks.source, talks.target, talks.co_sources) == ("qatar", None, ("france",))
+
+
+def test_killing_a_states_soldiers_is_military_action_against_it():
+    events = run("The Rapid Support Forces said they killed 58 Kenyan troops.")
+    killing = one(events, "military_action")
+    assert (killing.source, killing.target) == ("rsf", "kenya")
+
+
+def test_its_before_an_act_noun_names_the_state_named_last_as_its_agent():
+    events = run("Iran massed troops. The sanctions were expanded after its full-scale invasion "
+                 "of Kenya on Friday.", {"Friday": FRIDAY})
+    invasion = [e for e in events if e.trigger and e.sentence.startswith("The sanctions")]
+    assert [(e.source, e.target, e.time) for e in invasion] == [("iran", "kenya", FRIDAY)]
+
+
+def test_a_relative_clause_ending_the_sentence_keeps_its_time_to_itself():
+    events = run("Kenya condemned Uganda, which attacked Chad on Friday.", {"Friday": FRIDAY})
+    assert one(events, "condemnation").time_source == "article_date"

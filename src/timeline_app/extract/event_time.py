@@ -207,11 +207,12 @@ def _modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) 
 
 
 # A non-restrictive relative clause set off by commas ("Saudi Arabia, which restored ties with
-# Iran last year, condemned ...") tells of another event, with its own time.
+# Iran last year, condemned ...") or ending the sentence ("demanded that Ukraine resume the
+# transit, which stopped on January 1") tells of another event, with its own time.
 # A participle aside ("The talks, brokered by Turkey, were the first since 2022") likewise.
 _ASIDE = re.compile(
     r",\s+(?:(?:who|which|whose)\s(?:[^,;—]|(?<=\d),(?=\d{3})){1,140}?"
-    r"|[a-z]+ed\s+by\s[^,;—]{1,80}?),(?!\d{3})"
+    r"|[a-z]+ed\s+by\s[^,;—]{1,80}?)(?:,(?!\d{3})|(?=[.!?\"”]*\s*$))"
 )
 
 

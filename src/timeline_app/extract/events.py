@@ -166,7 +166,7 @@ def extract_events(
             # Two parties are needed for most relations: skip what cannot have them.
             lone = len({m.actor for m in local}) < 2 and not (
                 personal if not local else _PERSONAL.search(sentence.text)
-            )
+            ) and " its " not in sentence.text and " their " not in sentence.text
             aimed: set[tuple[tuple[int, int], str]] = set()  # triggers that found their target
             # the mentions of the sentences just before, for "the two countries" (once a sentence)
             earlier = mentions[bisect.bisect_left(mention_starts, s_start - 700):lo]
@@ -480,6 +480,11 @@ def _event(
             group = None
         if group is not None:  # "The four governments accused Qatar of funding extremists"
             source = group[0]
+    if source is None and trigger_text.lower() in pattern.nominal and (
+        owned := _OWNED.search(text, max(s_start, trigger[0] - 40), trigger[0])
+    ) is not None:
+        # "expanded after its full-scale invasion of Ukraine": the state named last owns it
+        source = _owner_before(owned.start(), mentions, earlier, actors)
     if source is None or _unnamed_speaker(text, source, trigger, pattern):
         return None
     if (trigger_text.lower() in pattern.nominal or _determined_gerund(text, trigger)) and not (
@@ -520,7 +525,20 @@ def _event(
         target = find_nearest(trigger, sentence.span, mentions, family)
     if target is not None and target.actor in family:
         target = None
+    mediators = _mediators(text, trigger, mentions) if pattern.type == "negotiation" and (
+        trigger_text.lower().startswith(("mediat", "broker"))) else None
+    if mediators:
+        # "rejoined the deal after mediation by Ankara", "talks mediated by Qatar and Turkey":
+        # the mediator acts on the side the sentence is about, its first party named
+        source = mediators[0]
+        family = _family(source.actor, actors) | {p.actor for p in mediators}
+        if target is None or target.actor in family:
+            target = next((Party(m.actor, m.span) for m in mentions if m.head
+                           and s_start <= m.span[0] < trigger[0]
+                           and m.actor not in family), None)
     co_sources = find_co_sources(text, s_start, trigger, source, mentions)
+    if mediators:
+        co_sources = tuple(dict.fromkeys((*co_sources, *(p.actor for p in mediators[1:]))))
     if group is not None:
         co_sources = tuple(p.actor for p in group[1:])
     elif pattern.type != "statement":
@@ -533,7 +551,7 @@ def _event(
             order = [m.actor for m in listed] + [source.actor, *co_sources]
             source = Party(listed[0].actor, listed[0].span)
             co_sources = tuple(a for a in dict.fromkeys(order) if a != source.actor)
-    if target is None and pattern.symmetric and co_sources:
+    if target is None and pattern.symmetric and co_sources and not mediators:
         partner = next((m for m in mentions if m.actor == co_sources[0]
                         and s_start <= m.span[0] < trigger[0]), None)
         if partner is not None and partner.span[0] < source.span[0]:
@@ -1045,7 +1063,26 @@ def _determined_gerund(text: str, trigger: tuple[int, int]) -> bool:
 def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:
     """A bare noun ("the evacuation") is an event only when its agent modifies it directly."""
     gap = text[source.span[1]:trigger[0]]
-    return bool(re.fullmatch(r"(?:['’]s?)?\s*(?:[a-z-]+\s+)?", gap))
+    # "Moscow's invasion", or "its full-scale invasion" with the owner named before
+    return bool(re.fullmatch(r"(?:['’]s?)?\s*(?:[a-z-]+\s+)?", gap)) or bool(
+        _OWNED.search(gap))
+
+
+_OWNED = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _owner_before(
+    position: int, mentions: Sequence[MentionLike], earlier: Sequence[MentionLike],
+    actors: Mapping[str, Actor],
+) -> Party | None:
+    """The state, group or organisation named last before a possessive "its"/"their"."""
+    for mention in reversed((*earlier, *mentions)):
+        if mention.span[1] > position:
+            continue
+        actor = actors.get(mention.actor)
+        if actor is not None and actor.kind != PERSON:
+            return Party(mention.actor, mention.span)
+    return None
 
 
 # A speech verb whose clause the trigger opens: "warned (Western governments) that further
@@ -1110,6 +1147,36 @@ def _between(
     ):
         return None
     return Party(first.actor, first.span), Party(second.actor, second.span)
+
+
+_BY_AGENT = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?")
+
+
+def _mediators(
+    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> list[Party]:
+    """The agents named right after a mediation ("mediated by Qatar and Turkey", "mediation by
+    Ankara"), in order; none when no "by" follows the trigger."""
+    by = _BY_AGENT.match(text, trigger[1])
+    if by is None:
+        return []
+    found: list[Party] = []
+    at = by.end()
+    for mention in mentions:
+        if mention.span[0] < at:
+            continue
+        if mention.span[0] > at or text.startswith("-", mention.span[1]):
+            break  # ("talks by the IRA-allied Sinn Fein": no agent named)
+        found.append(Party(mention.actor, mention.span))
+        joined = _AND_GAP.match(text, mention.span[1]) or _LIST_GAP_BY.match(
+            text, mention.span[1])
+        if joined is None:
+            break
+        at = joined.end()
+    return found
+
+
+_LIST_GAP_BY = re.compile(r",[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?")
 
 
 def _family(actor_id: str, actors: Mapping[str, Actor]) -> set[str]:

@@ -509,7 +509,10 @@ def in_foreign_clause(
         if a <= trigger_start < b and subject_start < a:
             word = text[a:a + 8].split(maxsplit=1)[0].lower() if text[a:a + 8].strip() else ""
             if word in _SUBORDINATORS and not _SHARED_SUBJECT.match(text, a + len(word)):
-                return True
+                # a subject stands between ("after supporters of the coup attacked"); none
+                # does in a phrase ("after mediation by Ankara", "after the attack on")
+                words = _WORD.findall(text, a + len(word), trigger_start)
+                return bool(words) and words[-1].lower() not in _DETERMINERS
     return False
 
 
