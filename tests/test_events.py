@@ -1365,3 +1365,10 @@ def test_its_before_an_act_noun_names_the_state_named_last_as_its_agent():
 def test_a_relative_clause_ending_the_sentence_keeps_its_time_to_itself():
     events = run("Kenya condemned Uganda, which attacked Chad on Friday.", {"Friday": FRIDAY})
     assert one(events, "condemnation").time_source == "article_date"
+
+
+def test_jets_sent_to_attack_someone_attack_them_and_supply_no_one():
+    events = run("Kenya sent jets to bomb Ugandan positions on Friday.", {"Friday": FRIDAY})
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("military_action", "kenya", "uganda")}
+    assert not run("Kenya plans to strike Uganda."), "a plan is no act"

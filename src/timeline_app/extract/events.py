@@ -565,7 +565,8 @@ def _event(
     if pattern.reverse and target is not None:
         source, target, co_sources = target, source, ()
     kind, polarity = pattern.type, pattern.polarity
-    if kind != "statement" and is_irrealis(text, s_start, trigger[0]):
+    verb_at = trigger[0] + 3 if text.startswith("to ", trigger[0]) else trigger[0]
+    if kind != "statement" and is_irrealis(text, s_start, verb_at):  # ("plans to strike")
         return None
     if is_negated(text, s_start, trigger[0]):
         if not pattern.negated:
@@ -804,9 +805,19 @@ _HARM_OF = re.compile(
 _JUDGEMENTS = frozenset(("criticism", "condemnation"))
 
 
+_TO_HARM = re.compile(
+    r"\bto\s+(?:attack|bomb|strike|hit|shell|target|fight|destroy|raid|pound|invade)\b"
+)
+
+
 def _victim(pattern: Pattern, text: str, trigger: tuple[int, int], target: Party) -> bool:
-    """Whether the actor after a judgement is the one harmed, not the one judged."""
-    if pattern.type not in _JUDGEMENTS or target.span[0] <= trigger[1]:
+    """Whether the actor after a judgement is the one harmed, not the one judged; or after a
+    sending, the one attacked ("sent jets to attack Cambodia"), not a recipient."""
+    if target.span[0] <= trigger[1]:
+        return False
+    if pattern.type in ("arms_supply", "support"):
+        return _TO_HARM.search(text, trigger[1], target.span[0]) is not None
+    if pattern.type not in _JUDGEMENTS:
         return False
     gap = text[trigger[1]:target.span[0]]
     return len(gap) <= 80 and _HARM_OF.search(gap) is not None
