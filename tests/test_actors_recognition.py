@@ -517,3 +517,14 @@ def test_an_initialism_inside_a_sentence_does_not_end_it_for_his_and_its(lexicon
     found = _find(lexicon, text, date(2023, 7, 17))
     organ = [m for m in found.mentions if m.text == "foreign ministry"]
     assert [m.actor for m in organ] == ["ukraine"]
+
+
+def test_the_north_and_the_south_are_the_halves_named_before(lexicon):
+    text = ("Kim Jong Un visited Russia. Moscow backed sanctions after the North's first nuclear "
+            "test. Ships crossed the South China Sea and the North Atlantic.")
+    found = _find(lexicon, text, date(2023, 9, 15))
+    assert [(m.actor, m.text) for m in found.mentions if m.via == "description"] == [
+        ("north-korea", "the North")]
+    text = "South Africa hosted the talks. The South was quiet."
+    found = _find(lexicon, text, date(2023, 9, 15))
+    assert not [m for m in found.mentions if m.via == "description"], "no divided country"

@@ -1372,3 +1372,18 @@ def test_jets_sent_to_attack_someone_attack_them_and_supply_no_one():
     assert {(e.type, e.source, e.target) for e in events} == {
         ("military_action", "kenya", "uganda")}
     assert not run("Kenya plans to strike Uganda."), "a plan is no act"
+
+
+def test_a_treaty_of_alliance_allies_its_signatories_and_is_also_an_agreement():
+    events = run("Iran and Syria signed a treaty of friendship and mutual assistance in 2008.",
+                 {"2008": YEAR_2008})
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("agreement", "iran", "syria"), ("alliance", "iran", "syria")}
+    events = run("Russia signed a mutual defence pact with Iran.")
+    assert {e.type for e in events} == {"agreement", "alliance"}
+
+
+def test_a_time_opening_the_sentence_dates_its_speech_verb_past_a_long_apposition():
+    events = run("On Friday, President Amara, who has led Kenya through two wars and a famine, "
+                 "told reporters that talks would resume.", {"Friday": FRIDAY})
+    assert one(events, "statement").time == FRIDAY

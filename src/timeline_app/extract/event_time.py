@@ -185,6 +185,13 @@ def _next_to_verb(text: str, trigger: tuple[int, int], span: tuple[int, int]) ->
         return text.startswith("told", trigger[0]) and _TOLD_GAP.fullmatch(
             text, trigger[1], span[0]) is not None
     gap = text[span[1]:trigger[0]]
+    if len(gap) > 60 and _OPENS_SENTENCE.fullmatch(text, max(0, span[0] - 12), span[0]) and (
+        gap.startswith(",") and not _SPEECH_VERB.search(gap) and '"' not in gap
+        and "“" not in gap and len(gap) <= 160
+    ):
+        # "On Aug. 30, John Kirby, a spokesman for the National Security Council, told
+        # reporters ...": a time opening the sentence dates its first speech verb
+        return True
     if len(gap) > 60 or '"' in gap or "“" in gap or "”" in gap:
         return False
     if "," in gap:
@@ -195,6 +202,11 @@ def _next_to_verb(text: str, trigger: tuple[int, int], span: tuple[int, int]) ->
                          opening):
             return False
     return _BEFORE_SAID.fullmatch(gap) is not None
+
+
+_OPENS_SENTENCE = re.compile(r".*(?:^|[.!?]\s+|\n)(?:On|In|Late|Early|Earlier|Later|By)?\s*",
+                             re.DOTALL)
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|announced|stated|declared|added)\b")
 
 
 def _modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> bool:

@@ -175,7 +175,8 @@ def extract_events(
                     continue
                 if pattern.target == "none" and (trigger, pattern.type) in aimed:
                     continue  # "urged Azerbaijan to ...": the appeal has its addressee already
-                if found and _inside_found(trigger, pattern.type, found):
+                if found and _inside_found(trigger, pattern.type, found,
+                                           pattern.within_others):
                     continue  # "blame" inside "trade blame": the longer trigger has spoken
                 if _in_name(trigger, local):
                     continue  # "the Rapid Support Forces": a word of a name is no trigger
@@ -267,12 +268,14 @@ def _named_act(
 _SPAN = attrgetter("span")
 
 def _inside_found(
-    trigger: tuple[int, int], kind: str, found: list[tuple[Event, Pattern]]
+    trigger: tuple[int, int], kind: str, found: list[tuple[Event, Pattern]],
+    within_others: bool = False,
 ) -> bool:
     for event, _pattern in found:
         span = event.trigger
         if span and ((span[0] <= trigger[0] and trigger[1] <= span[1] and event.type == kind)
-                     or (event.type != kind and span[0] <= trigger[0] < span[1] and (
+                     or (event.type != kind and not within_others
+                         and span[0] <= trigger[0] < span[1] and (
                          span[1] - span[0] > trigger[1] - trigger[0]
                          or (span == trigger and event.target is not None)))):
             return True  # ("deal with" inside "withdrew from the nuclear deal with": no deal)

@@ -16,7 +16,7 @@ TARGET_MODES = ("after", "before", "either", "near", "none")
 _KEYS = {
     "type", "polarity", "triggers", "source", "target", "preps", "requires_target",
     "inherit_target", "negated", "summary", "nominal", "symmetric", "reverse",
-    "locative", "object_until", "adjacent_preps",
+    "locative", "object_until", "adjacent_preps", "within_others",
 }
 
 
@@ -42,6 +42,9 @@ class Pattern:
     locative: bool = False  # a place the act happens in is acted upon ("strikes in Iran")
     object_until: tuple[str, ...] = ()  # words ending the object ("accused X of ...")
     adjacent_preps: bool = False  # the preposition follows the trigger directly ("ally of X")
+    # kept inside a longer trigger of another type: "signed a mutual defence pact with X" is
+    # an agreement and an alliance
+    within_others: bool = False
     prefixes: frozenset[str] | None = None  # what a trigger can start with (trigger_index.py)
 
 
@@ -93,5 +96,6 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         locative=bool(entry.get("locative", False)),
         object_until=tuple(w.lower() for w in entry.get("object_until", ())),
         adjacent_preps=bool(entry.get("adjacent_preps", False)),
+        within_others=bool(entry.get("within_others", False)),
         prefixes=trigger_prefixes(alternation),
     )

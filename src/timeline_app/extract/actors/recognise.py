@@ -107,6 +107,7 @@ def find_actors(
     scan.bare_organs()
     scan.possessive_organs()
     scan.descriptions()
+    scan.compass_halves()
     return scan.findings()
 
 
@@ -914,6 +915,32 @@ class _Scan:
         if added:
             self._insert_mentions(added)
 
+    def compass_halves(self) -> None:
+        """"the North", "the South": the divided country's half named before ("North Korea",
+        "South Sudan", "North Vietnam"), the nearest one with that word; never "the North
+        Atlantic" or "the South China Sea" (a name goes on)."""
+        text = self.text
+        if "he North" not in text and "he South" not in text:
+            return
+        halves: list[tuple[int, str, str]] = []  # (start, "north"/"south", actor)
+        for mention in self._sort_mentions():
+            actor = self.lex.actors.get(self._state_of(mention.actor))  # Kim: North Korea
+            if actor is not None and actor.kind == STATE and actor.id not in _NOT_HALVES:
+                first = actor.name.split(" ", 1)[0].lower()
+                if first in ("north", "south"):
+                    halves.append((mention.span[0], first, actor.id))
+        if not halves:
+            return
+        added = []
+        for m in _COMPASS.finditer(text):
+            word = m.group(1).lower()
+            actor = next((a for start, w, a in reversed(halves)
+                          if w == word and start < m.start()), None)
+            if actor is not None:
+                added.append(Draft(actor, (m.start(1) - 4, m.end(1)), "description", True))
+        if added:
+            self._insert_mentions(added)
+
     def _organ_before(self, start: int, noun: str) -> str | None:
         floor = None
         for begin, organ, state in reversed(self.organs):
@@ -1034,6 +1061,10 @@ class _Scan:
 # A title set off before a name: "the US secretary of state, Alexander Haig, said".
 _TITLE_COMMA = re.compile(r",[ \t]+")
 _APPOSITION_CLOSES = re.compile(r"[ \t]*(?:[,;:.)]|[ \t]said\b|$)")
+
+
+_COMPASS = re.compile(r"(?<=[Tt]he )(North|South)\b(?!['’]?[ \t]*-|[ \t]+[A-Z])")
+_NOT_HALVES = frozenset({"south-africa", "north-macedonia"})
 
 
 def _role_before(
