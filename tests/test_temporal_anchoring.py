@@ -673,3 +673,21 @@ def test_agreed_to_a_noun_is_a_past_act_but_agreed_to_a_verb_a_plan():
     assert first("The two sides agreed to a ceasefire on Monday.").time.value == "2013-01-21"
     assert first("The two sides agreed to an immediate truce on Monday.").time.value == "2013-01-21"
     assert first("The two sides agreed to meet on Monday.").time.value == "2013-01-28"
+
+
+def test_a_weekday_of_a_named_week_and_week_expressions_are_vague():
+    # THU is a Thursday (2013-01-24)
+    found = {x.text: x.time for x in tag("They met on Wednesday last week and will meet on "
+                                         "Friday next week; talks stalled last week.", THU)}
+    assert found["Wednesday last week"].value == "2013-01-16"
+    assert found["Friday next week"].value == "2013-02-01"
+    assert found["last week"].value == "2013-W03" and found["last week"].approximate
+    assert not first("It rained on 3 March 2011.", THU).time.approximate
+
+
+def test_a_future_seen_from_the_past_lies_near_the_story():
+    # in a Thursday story, "would" from a past moment: the Wednesday just gone, not next week's
+    assert first("From noon on Wednesday, the police would have 150 hours.", THU).time.value == (
+        "2013-01-23T12:00")
+    assert first("Russia will vote on Wednesday.", THU).time.value == "2013-01-30"
+    assert first("Russia said it would vote on Monday.", THU).time.value == "2013-01-28"

@@ -59,6 +59,10 @@ def _timespan(found: Found) -> TimeSpan:
         approx = approx or fuzzy
     if start is not None and end is not None and end < start:
         start, end = end, start
+    if found.relative and gran == ts.WEEK:
+        # "last week", "earlier this week", "two weeks ago": news uses them loosely (the past
+        # seven days or so rather than the calendar week), and analysts read them as vague
+        approx = True
     return _span(found.value, gran, start, end, approx, found.mod)
 
 

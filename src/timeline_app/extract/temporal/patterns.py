@@ -244,6 +244,7 @@ RULES: list[tuple[str, str]] = [
     )),
     ("weekday", (
         rf"(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?![a-z])"
+        r"(?:,?\s+(?:of\s+)?(?P<wk>last|next|this)\s+week(?![a-z]))?"
     )),
     ("dayword", (
         r"(?P<pre>(?:early|late|later|earlier)\s+)?"

@@ -69,6 +69,11 @@ def h_weekday(c: Cand) -> Found | None:
     d = c.dct
     if d is None:
         return Found("DATE", f"XXXX-WXX-{wd + 1}", ts.DAY, relative=True)
+    week = c.g("wk")
+    if week and not c.g("pl"):
+        # "Wednesday last week": that weekday of the week named, whatever the tense
+        monday = add_days(d, -d.weekday() + 7 * {"last": -1, "next": 1}.get(norm(week), 0))
+        return Found("DATE", day_value(add_days(monday, wd)), ts.DAY, relative=True)
     diff = wd - d.weekday()
     if diff == 0:
         return Found("DATE", day_value(d), ts.DAY, relative=True)
@@ -80,8 +85,24 @@ def h_weekday(c: Cand) -> Found | None:
         return Found("DATE", day_value(add_days(base, (wd - base.weekday() - 1) % 7 + 1)),
                      ts.DAY, relative=True)
     if not possessive and (_scheduled(c) or c.future() or _until(c)):
-        return Found("DATE", day_value(add_days(d, diff % 7)), ts.DAY, relative=True)
+        return Found("DATE", day_value(add_days(d, _ahead(c, diff))), ts.DAY, relative=True)
     return Found("DATE", day_value(add_days(d, -((-diff) % 7))), ts.DAY, relative=True)
+
+
+# "would" (not "will") in the weekday's clause, before it or after it
+_WOULD_BEFORE = re.compile(r"\bwould\b(?![^.;]*[.;])")
+_WOULD_AFTER = re.compile(r"[^.;]{0,60}?\bwould\b")
+
+
+def _ahead(c: Cand, diff: int) -> int:
+    """Days to the weekday ahead; but a future seen from the past ("From noon on Wednesday
+    the police would have 150 hours" in a Thursday story) lies nearer that past moment: a
+    weekday five or six days ahead is the one of the last two days."""
+    ahead = diff % 7 or 7
+    if ahead > 4 and (_WOULD_BEFORE.search(c.text, max(0, c.start - 80), c.start)
+                      or _WOULD_AFTER.match(c.text, c.end)):
+        return ahead - 7
+    return ahead
 
 
 _RECENT_DAY_CHARS = 600  # how far back in the text the day a deadline was set may be told
@@ -613,7 +634,7 @@ def h_weekday_word(c: Cand, wd: int) -> str | None:
     if diff == 0:
         return day_value(d)
     if c.future() or _until(c):
-        return day_value(add_days(d, diff % 7))
+        return day_value(add_days(d, _ahead(c, diff)))
     return day_value(add_days(d, -((-diff) % 7)))
 
 
