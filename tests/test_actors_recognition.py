@@ -528,3 +528,9 @@ def test_the_north_and_the_south_are_the_halves_named_before(lexicon):
     text = "South Africa hosted the talks. The South was quiet."
     found = _find(lexicon, text, date(2023, 9, 15))
     assert not [m for m in found.mentions if m.via == "description"], "no divided country"
+
+
+def test_an_ethnic_group_is_not_its_namesake_state(lexicon):
+    found = _find(lexicon, "Ethnic Armenian refugees fled from Karabakh to Armenia, as ethnic "
+                           "Albanians did from Serbia.", date(2023, 9, 28))
+    assert [m.text for m in found.mentions] == ["Armenia", "Serbia"]

@@ -1274,9 +1274,9 @@ def test_a_recent_story_told_in_the_past_keeps_its_time_too():
     events = run(text, {"last Thursday": thursday}, published=date(2025, 7, 29))
     assert {e.type: e.time.start for e in events} == {
         "military_action": thursday.start, "distancing": thursday.start}
-    # but not a date of a day or two before: that is where the story is written from
-    monday = TimeSpan("2025-07-28", "day", date(2025, 7, 28), date(2025, 7, 28))
-    events = run("Talks ended on Monday. Kenya fired rockets into Chad.", {"Monday": monday},
+    # but not the article's own day: that is where the story is written from
+    tuesday = TimeSpan("2025-07-29", "day", date(2025, 7, 29), date(2025, 7, 29))
+    events = run("Talks ended on Tuesday. Kenya fired rockets into Chad.", {"Tuesday": tuesday},
                  published=date(2025, 7, 29))
     assert one(events, "military_action").time_source == "article_date"
 
@@ -1387,3 +1387,38 @@ def test_a_time_opening_the_sentence_dates_its_speech_verb_past_a_long_appositio
     events = run("On Friday, President Amara, who has led Kenya through two wars and a famine, "
                  "told reporters that talks would resume.", {"Friday": FRIDAY})
     assert one(events, "statement").time == FRIDAY
+
+
+def test_a_call_between_two_titled_people_and_the_two_agreeing_after_it():
+    events = run("The pullback followed a telephone call on Friday between President Amara and "
+                 "Ugandan envoy Okafor. The two agreed that the pullback should be completed.",
+                 {"Friday": FRIDAY})
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("meeting", "amara", "okafor"), ("agreement", "amara", "okafor")}
+
+
+def test_blame_in_reported_speech_and_bans_on_a_countrys_goods():
+    events = run("President Amara told reporters that Iran's action had been premeditated and "
+                 "was directly responsible for the violence.")
+    blame = one(events, "accusation")
+    assert (blame.source, blame.target) == ("amara", "iran")
+    banned = one(run("Kenya banned 59 Iranian mobile apps."), "sanctions")
+    assert (banned.source, banned.target) == ("kenya", "iran")
+    frozen = one(run("Iran froze all new trade and investment with Kenya."), "sanctions")
+    assert (frozen.source, frozen.target) == ("iran", "kenya")
+
+
+def test_in_a_history_a_demand_is_made_then_but_a_closing_quote_tag_is_given_now():
+    aug2 = TimeSpan("1990-08-02", "day", date(1990, 8, 2), date(1990, 8, 2))
+    text = ("On August 2 Iraq invaded Kenya. The UN Security Council demanded that Iraq withdraw, "
+            "and Kenya accused Iraq of theft, Okafor said.")
+    events = run(text, {"August 2": aug2}, published=date(2021, 1, 17))
+    demand = [e for e in events if e.type == "statement" and e.target == "iraq"]
+    assert [e.time.start for e in demand] == [aug2.start]
+    said = [e for e in events if e.type == "statement" and e.source == "okafor"]
+    assert [e.time.start for e in said] == [date(2021, 1, 17)]
+
+
+def test_a_demanded_war_is_no_war():
+    assert not [e for e in run("Amara publicly demanded a wider war against Iran.")
+                if e.type == "military_action"]

@@ -166,7 +166,8 @@ def extract_events(
             # Two parties are needed for most relations: skip what cannot have them.
             lone = len({m.actor for m in local}) < 2 and not (
                 personal if not local else _PERSONAL.search(sentence.text)
-            ) and " its " not in sentence.text and " their " not in sentence.text
+            ) and " its " not in sentence.text and " their " not in sentence.text and not (
+                _PAIRED.search(sentence.text) or _COUNTED_NOUN.search(sentence.text))
             aimed: set[tuple[tuple[int, int], str]] = set()  # triggers that found their target
             # the mentions of the sentences just before, for "the two countries" (once a sentence)
             earlier = mentions[bisect.bisect_left(mention_starts, s_start - 700):lo]
@@ -201,7 +202,11 @@ def extract_events(
         if told_in is not None and len(events) > first_new and not has_date(times) and not (
             NOW_TENSE.search(sentence.text)
         ):
-            events[first_new:] = [in_narrative(e, told_in[1]) for e in events[first_new:]]
+            events[first_new:] = [
+                e if e.type == "statement" and _quote_tag(text, e.trigger)
+                else in_narrative(e, told_in[1], article.published)
+                for e in events[first_new:]
+            ]
         if len(events) > first_new:
             _named_act(events, first_new, text, actors, doers, patterns)
             events[first_new:] = [e for e in events[first_new:] if e.target is not None or not (
@@ -215,6 +220,17 @@ def extract_events(
                     speaker[event.source] = event.trigger[1]
     events.sort(key=_SPAN)
     return events
+
+
+# ", Okafor said." closing a sentence: the source quoted by the writer, now, even in a history.
+_TAG_BEFORE = re.compile(r"[,\"”]\s*(?:[\w.'’-]+\s+){0,6}$")
+_TAG_AFTER = re.compile(r"\s*(?:[.,;]|$)")
+
+
+def _quote_tag(text: str, trigger: tuple[int, int] | None) -> bool:
+    return trigger is not None and bool(
+        _TAG_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])
+    ) and bool(_TAG_AFTER.match(text, trigger[1]))
 
 
 # "condemned the invasion", "denounced the strikes": the act named before, so its doer.
@@ -626,10 +642,13 @@ _NO_CONTENT = re.compile(
 _AUDIENCE = re.compile(
     r"(?:reporters|journalists|the press|a (?:news|press) conference|state (?:media|television)|"
     r"parliament|lawmakers|the (?:BBC|CNN|AP|Associated Press|Reuters))\b", re.IGNORECASE)
-_PAIRED = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|sides|countries|governments|nations)\b")
+_PAIRED = re.compile(
+    r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|sides|countries|governments|nations)\b"
+    r"|\b[Tt]he two (?=[a-z]+ed\b)"  # "The two agreed that ..."
+)
 _THE_TWO = re.compile(
-    r"\b(?:the\s+two|both)\s+(?:leaders|sides|countries|governments|nations|men|presidents|"
-    r"ministers|parties|neighbou?rs|rivals)\s+(?:(?:have|had|also|then|finally)\s+)*$",
+    r"\b(?:the\s+two|both)\s+(?:(?:leaders|sides|countries|governments|nations|men|presidents|"
+    r"ministers|parties|neighbou?rs|rivals)\s+)?(?:(?:have|had|also|then|finally)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -644,6 +663,7 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]ll) (?:two|three|four|five|six) [a-z]")
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|[ \t]+and[ \t]+(?:the[ \t]+)?")
 
 
@@ -684,7 +704,7 @@ def _the_two(
         heads = [m for m in earlier if m.head]
         for k in range(len(heads) - 1, 0, -1):
             first, second = heads[k - 1], heads[k]
-            if first.actor != second.actor and _AND_GAP.fullmatch(
+            if first.actor != second.actor and _AND_TITLED_GAP.fullmatch(
                 text, first.span[1], second.span[0]
             ):
                 return Party(first.actor, first.span), Party(second.actor, second.span)
@@ -1144,18 +1164,24 @@ _BETWEEN_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?")
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
 
 
+# Title words may stand before each of the two: "a call between India's National Security
+# Adviser Ajit Doval and Chinese Foreign Minister Wang Yi".
+_BETWEEN_TITLED_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,4}")
+_AND_TITLED_GAP = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?(?:[A-Za-z][\w.'’-]*[ \t]+){0,4}")
+
+
 def _between(
     text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
     actors: Mapping[str, Actor],
 ) -> tuple[Party, Party] | None:
     """"fighting between the army and the RSF": both parties follow the trigger, whoever
     reports it ("the UN said fighting between ..." is not the UN's fighting)."""
-    after = [m for m in mentions if m.span[0] >= trigger[1]][:2]
+    after = [m for m in mentions if m.span[0] >= trigger[1] and m.head][:2]
     if len(after) < 2:
         return None
     first, second = after
-    if not _BETWEEN_GAP.fullmatch(text, trigger[1], first.span[0]) or not _AND_GAP.fullmatch(
-        text, first.span[1], second.span[0]
+    if not _BETWEEN_TITLED_GAP.fullmatch(text, trigger[1], first.span[0]) or not (
+        _AND_TITLED_GAP.fullmatch(text, first.span[1], second.span[0])
     ) or second.actor in _family(first.actor, actors) or first.actor in _family(
         second.actor, actors
     ):

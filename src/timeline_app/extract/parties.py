@@ -958,7 +958,8 @@ def _infinitive_before(text: str, sentence_start: int, trigger_start: int) -> bo
 _PROPOSED = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening)|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
     r"weigh(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?)"
-    r"\s+(?:(?:a|an|the|new|fresh|further|more|tougher|possible)\s+){0,2}$",
+    r"\s+(?:(?:a|an|the|new|fresh|further|more|tougher|possible)\s+){0,2}"
+    r"(?:[a-z]+(?:er|est|ed|al|ive|ful|ous|ic|ary|ate)\s+)?$",  # "demanded a wider war"
     re.IGNORECASE,
 )
 

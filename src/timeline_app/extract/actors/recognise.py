@@ -45,6 +45,7 @@ from timeline_app.extract.actors.tokens import (
 )
 
 _LEADS = frozenset(LEAD_WORDS)
+_ETHNIC = ("ethnic ", "Ethnic ")
 _LEAD_ENDINGS = frozenset(w[-2:] for w in LEAD_WORDS)
 _OF = (" of ", " of the ", " of the\t", "\tof ")
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+")
@@ -184,6 +185,8 @@ class _Scan:
                         and (piece.tail is None or not piece.tail.match(text, name_end))
                     ):
                         known = piece.known
+                        if known[1] == "demonym" and text.endswith(_ETHNIC, 0, begin):
+                            continue  # "ethnic Albanians": people, not the state
                         head = True
                         if known[2] and after in " \t" and text[
                             start + end + 1:start + end + 2
@@ -462,6 +465,8 @@ class _Scan:
             if m:
                 self._role(actor.id, m.group(1), start - len(window) + m.start(1), end)
                 return end
+        if phrase.via == "demonym" and text.endswith(_ETHNIC, 0, start):
+            return end  # "ethnic Albanians", "ethnic Armenian refugees": people, not the state
         head = True
         if phrase.via == "demonym" and not phrase.plural:
             following = text[end:end + 2]
