@@ -46,6 +46,7 @@ from timeline_app.extract.actors.tokens import (
 
 _LEADS = frozenset(LEAD_WORDS)
 _ETHNIC = ("ethnic ", "Ethnic ")
+_NAME_CONTINUES = re.compile(r"[ \t]+[A-Z][a-z]")
 _LEAD_ENDINGS = frozenset(w[-2:] for w in LEAD_WORDS)
 _OF = (" of ", " of the ", " of the\t", "\tof ")
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+")
@@ -433,6 +434,8 @@ class _Scan:
         if tail_end:
             mentions.append(Draft(actor.id, (start, end), phrase.via, True))
             return end
+        if phrase.via == "demonym" and text.endswith(_ETHNIC, 0, start):
+            return end  # "ethnic Albanians", "the ethnic Armenian authorities": not the state
         if text[end:end + 1] in _AFTER_NAME and (
             (m := _NEXT_WORD.match(text, end)) is not None
             and m.group(1).lower() in self.lex.titles.after_words
@@ -459,14 +462,14 @@ class _Scan:
                     return end
                 self._role(actor.id, m.group(1), start, m.end(1))
                 return m.end(1)
-        if text.endswith(_OF, (start - 40 if start > 40 else 0), start):
+        if text.endswith(_OF, (start - 40 if start > 40 else 0), start) and not (
+            _NAME_CONTINUES.match(text, end)  # "head of the US Agency for ...": its head
+        ):
             window = text[(start - 40 if start > 40 else 0):start]
             m = self.pat.role_before.search(window)
             if m:
                 self._role(actor.id, m.group(1), start - len(window) + m.start(1), end)
                 return end
-        if phrase.via == "demonym" and text.endswith(_ETHNIC, 0, start):
-            return end  # "ethnic Albanians", "ethnic Armenian refugees": people, not the state
         head = True
         if phrase.via == "demonym" and not phrase.plural:
             following = text[end:end + 2]
