@@ -1422,3 +1422,14 @@ def test_in_a_history_a_demand_is_made_then_but_a_closing_quote_tag_is_given_now
 def test_a_demanded_war_is_no_war():
     assert not [e for e in run("Amara publicly demanded a wider war against Iran.")
                 if e.type == "military_action"]
+
+
+def test_struck_a_deal_is_no_strike_and_halted_arms_exports_are_sanctions():
+    events = run("That evening, the Rapid Support Forces struck a deal with Sudan.")
+    assert {e.type for e in events} == {"agreement"}
+    events = run("France condemned Turkey and committed to halting arms exports to Turkey.")
+    assert "sanctions" in {e.type for e in events}
+    events = run("Okafor warned on Friday that if Iran did anything off limits, he would totally "
+                 "destroy the economy of Iran.", {"Friday": FRIDAY})
+    threat = one(events, "threat")
+    assert (threat.source, threat.target) == ("okafor", "iran")

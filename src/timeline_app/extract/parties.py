@@ -512,7 +512,8 @@ def in_foreign_clause(
                 # a subject stands between ("after supporters of the coup attacked"); none
                 # does in a phrase ("after mediation by Ankara", "after the attack on")
                 words = _WORD.findall(text, a + len(word), trigger_start)
-                return bool(words) and words[-1].lower() not in _DETERMINERS
+                return bool(words) and words[-1].lower() not in _DETERMINERS and (
+                    words[-1].lower() not in _PREPOSITIONS)  # "after four hours of talks"
     return False
 
 
