@@ -542,3 +542,9 @@ def test_a_state_inside_an_agencys_name_is_not_what_its_head_leads(lexicon):
     found = _find(lexicon, text, date(2023, 9, 28))
     assert "joe-biden" not in {m.actor for m in found.mentions}
     assert [m.actor for m in found.mentions if m.head] == ["samantha-power", "artsakh"]
+
+
+def test_a_people_named_after_a_state_is_not_a_second_state(lexicon):
+    found = _find(lexicon, "Russian jets bombed areas held by Syrian Turkmen rebels.",
+                  date(2015, 11, 28))
+    assert [m.actor for m in found.mentions] == ["russia", "syria"]

@@ -1433,3 +1433,19 @@ def test_struck_a_deal_is_no_strike_and_halted_arms_exports_are_sanctions():
                  "destroy the economy of Iran.", {"Friday": FRIDAY})
     threat = one(events, "threat")
     assert (threat.source, threat.target) == ("okafor", "iran")
+
+
+def test_we_in_a_quote_is_the_speaker_named_after_it():
+    events = run("\"We stand in solidarity with Uganda,\" President Amara said on Friday.",
+                 {"Friday": FRIDAY})
+    support = one(events, "support")
+    assert (support.source, support.target) == ("amara", "uganda")
+    assert not [e for e in run("\"We stand with Uganda,\" a diplomat said.")
+                if e.type == "support"]
+
+
+def test_a_body_holding_a_meeting_meets():
+    events = run("The UN Security Council held an emergency meeting on Friday at Kenya's request.",
+                 {"Friday": FRIDAY})
+    meeting = one(events, "meeting")
+    assert (meeting.source, meeting.target, meeting.time) == ("unsc", None, FRIDAY)

@@ -222,6 +222,30 @@ def extract_events(
     return events
 
 
+# A quote whose subject is "we" before the trigger: '"We stand in solidarity with Turkey'.
+_WE_QUOTED = re.compile(r"[\"“][^\"”]{0,60}?\b[Ww]e\s+(?:[\w'’-]+\s+){0,3}$")
+_QUOTE_CLOSE = re.compile(r"[^\"”]{0,300}?[,.!?]?[\"”]\s*,?\s*")
+_SAID_BY = re.compile(r"(?:said|says|told|added|declared)\b")
+
+
+def _quote_speaker(
+    text: str, start: int, sentence_end: int, mentions: Sequence[MentionLike],
+) -> Party | None:
+    """Who speaks the quote open at `start`: the actor named around the speech verb right after
+    it closes ('..." Secretary General Jens Stoltenberg said', '..." said Stoltenberg')."""
+    close = _QUOTE_CLOSE.match(text, start)
+    if close is None or close.end() > sentence_end:
+        return None
+    tag_end = min(sentence_end, close.end() + 80)
+    said = _SAID_BY.search(text, close.end(), tag_end)
+    if said is None:
+        return None
+    for mention in mentions:
+        if close.end() <= mention.span[0] < tag_end and mention.head:
+            return Party(mention.actor, mention.span)
+    return None
+
+
 # ", Okafor said." closing a sentence: the source quoted by the writer, now, even in a history.
 _TAG_BEFORE = re.compile(r"[,\"”]\s*(?:[\w.'’-]+\s+){0,6}$")
 _TAG_AFTER = re.compile(r"\s*(?:[.,;]|$)")
@@ -499,6 +523,11 @@ def _event(
             group = None
         if group is not None:  # "The four governments accused Qatar of funding extremists"
             source = group[0]
+    if source is None and pattern.source != "speaker" and (
+        we := _WE_QUOTED.search(text, max(s_start, trigger[0] - 80), trigger[0])
+    ) is not None:
+        # '"We stand in solidarity with Turkey," Stoltenberg said': we are the speaker's side
+        source = _quote_speaker(text, we.end(), s_end, mentions)
     if source is None and trigger_text.lower() in pattern.nominal and (
         owned := _OWNED.search(text, max(s_start, trigger[0] - 40), trigger[0])
     ) is not None:

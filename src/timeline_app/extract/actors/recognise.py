@@ -757,7 +757,8 @@ class _Scan:
     # ---------------------------------------------------------------- bare organs
     def diaspora(self) -> None:
         """ "Cuban-Americans", "an Iranian American": two nationalities joined name people of
-        a heritage, neither state; both mentions go."""
+        a heritage, neither state; both mentions go. "Syrian Turkmen rebels": a people of
+        another state's name living in the first; the second mention goes."""
         mentions = self.mentions
         if len(mentions) < 2 or ("-" not in self.text and " " not in self.text):
             return
@@ -773,6 +774,10 @@ class _Scan:
                     and text[max(0, first.span[0] - 3):first.span[0]] in (" a ", "an "))
             ):  # ("Russian-American relations" are the two states')
                 drop.update((k - 1, k))
+            elif first.via == "demonym" and second.via == "demonym" and (
+                first.actor != second.actor
+            ) and text[first.span[1]:second.span[0]] == " ":
+                drop.add(k)
         if drop:
             self.mentions = [m for i, m in enumerate(mentions) if i not in drop]
             self.sorted_count = 0
