@@ -1449,3 +1449,10 @@ def test_a_body_holding_a_meeting_meets():
                  {"Friday": FRIDAY})
     meeting = one(events, "meeting")
     assert (meeting.source, meeting.target, meeting.time) == ("unsc", None, FRIDAY)
+
+
+def test_their_convoy_struck_is_its_owners_and_the_place_is_no_party():
+    events = run("President Amara was killed along with Okafor, when an Iranian drone struck "
+                 "their convoy at Kenya's main airport on Friday.", {"Friday": FRIDAY})
+    strike = one(events, "military_action")
+    assert (strike.source, strike.target, strike.co_sources) == ("iran", "okafor", ())

@@ -543,7 +543,15 @@ def _event(
         return None
     family = _family(source.actor, actors)
     pronoun = _OBJECT_PRONOUN.match(text, trigger[1]) if pattern.target == "after" else None
-    if target is None and pronoun is not None:
+    owned = _POSSESSED_OBJECT.match(text, trigger[1]) if (
+        target is None and pattern.type == "military_action") else None
+    if owned is not None:
+        # "a U.S. drone struck their convoy", "attacked its embassy": the owner named before
+        word = owned.group(1).lower()
+        target = person_before(text, trigger, mentions, actors, family, word != "its")
+        if target is None and word == "their":
+            target = group_before(text, trigger, mentions, actors, family)
+    elif target is None and pronoun is not None:
         # "met Maduro and urged him to respect the Barbados agreement": him, not Barbados
         word = pronoun.group(1).lower()
         if word != "them":
@@ -585,6 +593,10 @@ def _event(
                            and s_start <= m.span[0] < trigger[0]
                            and m.actor not in family), None)
     co_sources = find_co_sources(text, s_start, trigger, source, mentions)
+    if co_sources and inner is not None and inner[0] <= source.span[0]:
+        # "was killed along with X, when a U.S. drone struck": the clause's own acting ones
+        own = {m.actor for m in mentions if inner[0] <= m.span[0] < trigger[0]}
+        co_sources = tuple(a for a in co_sources if a in own)
     if mediators:
         co_sources = tuple(dict.fromkeys((*co_sources, *(p.actor for p in mediators[1:]))))
     if group is not None:
@@ -841,6 +853,10 @@ def _reports_clause(text: str, trigger: tuple[int, int]) -> bool:
 _OBJECT_REACH = 40  # characters from a transitive trigger to the start of its object
 # "it" only where it must be an actor: "accused it of", "urged it to", "thanked it for".
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them\b|it(?=\s+(?:of|for|to)\b))\b", re.IGNORECASE)
+_POSSESSED_OBJECT = re.compile(
+    r"\s+(his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:convoy|motorcade|car|vehicle|home|house|"
+    r"residence|compound|headquarters|bases?|embassy|consulate|positions?|forces|troops|"
+    r"soldiers|ships?|vessels?|aircraft|jets?|plane|outposts?)\b", re.IGNORECASE)
 
 
 _HARM_OF = re.compile(

@@ -824,6 +824,8 @@ def find_target_after(
         if not preps:
             if not locative and last_word(gap) in ("in", "at") and len(_WORD.findall(gap)) <= 3:
                 continue  # a venue, not the party acted upon
+            if last_word(gap) == "at" and text.startswith(("'s", "’s"), end):
+                continue  # "struck their convoy at Baghdad's airport": where, not whom
             return Party(mention.actor, mention.span)
         if apposition_ok and _TITLE_ONLY.fullmatch(gap):
             return Party(mention.actor, mention.span)
