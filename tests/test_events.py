@@ -1456,3 +1456,9 @@ def test_their_convoy_struck_is_its_owners_and_the_place_is_no_party():
                  "their convoy at Kenya's main airport on Friday.", {"Friday": FRIDAY})
     strike = one(events, "military_action")
     assert (strike.source, strike.target, strike.co_sources) == ("iran", "okafor", ())
+
+
+def test_using_people_as_weapons_is_an_accusation_by_the_speaker():
+    events = run("President Amara says Iran is using desperate people as weapons.")
+    blame = one(events, "accusation")
+    assert (blame.source, blame.target) == ("amara", "iran")
