@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -203,8 +204,11 @@ def extract(article: Path, published: str | None) -> dict:
                    str(out)]
         if published:
             command += ["--published", published]
+        env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"}
+        if "TIMELINE_APP_RESOURCES" in os.environ:  # to score an edited copy of the lexicons
+            env["TIMELINE_APP_RESOURCES"] = os.environ["TIMELINE_APP_RESOURCES"]
         proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300,
-                              env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})
+                              env=env)
         if proc.returncode != 0:
             raise RuntimeError(proc.stderr)
         return json.loads(out.read_text(encoding="utf-8"))
