@@ -548,3 +548,9 @@ def test_a_people_named_after_a_state_is_not_a_second_state(lexicon):
     found = _find(lexicon, "Russian jets bombed areas held by Syrian Turkmen rebels.",
                   date(2015, 11, 28))
     assert [m.actor for m in found.mentions] == ["russia", "syria"]
+
+
+def test_a_capital_naming_a_process_or_a_document_is_no_party(lexicon):
+    found = _find(lexicon, "Russia violated the Minsk agreements and left the Astana process, "
+                           "Kyiv said.", date(2022, 2, 1))
+    assert [m.text for m in found.mentions] == ["Russia", "Kyiv"]

@@ -1462,3 +1462,17 @@ def test_using_people_as_weapons_is_an_accusation_by_the_speaker():
     events = run("President Amara says Iran is using desperate people as weapons.")
     blame = one(events, "accusation")
     assert (blame.source, blame.target) == ("amara", "iran")
+
+
+def test_the_envoys_of_listed_states_act_for_them():
+    events = run("The foreign ministers of Kenya, Iran and Chad, the three sponsors of the "
+                 "process, met in Doha on Friday.", {"Friday": FRIDAY})
+    meeting = one(events, "meeting")
+    assert {meeting.source, meeting.target, *meeting.co_sources} == {"kenya", "iran", "chad"}
+
+
+def test_an_intervention_an_incursion_and_a_crossing_are_military_acts_without_a_target():
+    events = run("Kenya intervened militarily in 2008.", {"2008": YEAR_2008})
+    assert [(e.type, e.source, e.target) for e in events] == [
+        ("military_action", "kenya", None)]
+    assert not run("Refugees crossed the border into Uganda.")

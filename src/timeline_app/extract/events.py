@@ -516,7 +516,8 @@ def _event(
         if pair is not None:  # "... between Maduro and Ali, where the two leaders agreed"
             source, target = pair
     if source is None or (pattern.symmetric and target is None and group is None):
-        group = _counted_group(text, s_start, trigger, mentions, earlier)
+        group = _counted_group(text, s_start, trigger, mentions, earlier) or _envoys_of(
+            text, s_start, trigger, mentions)
         if group is not None and target is not None and target.actor in {
             p.actor for p in group
         }:
@@ -727,6 +728,37 @@ def _counted_group(
         ) and "and" in text[run[-2].span[1]:run[-1].span[0]]:
             return [Party(m.actor, m.span) for m in run]
     return None
+
+
+# "The foreign ministers of Russia, Iran and Turkey met": the states their envoys stand for.
+_ENVOYS_OF = re.compile(
+    r"\b(?:foreign |defen[cs]e |prime |finance )?(?:ministers|leaders|presidents|heads of state|"
+    r"heads of government|representatives|delegations|envoys|officials|negotiators|"
+    r"commanders|chiefs)\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _envoys_of(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> list[Party] | None:
+    """The listed actors whose envoys are the subject right before the trigger, if so."""
+    run: list[MentionLike] = []
+    for mention in reversed(mentions):
+        if mention.span[1] > trigger[0] or mention.span[0] < sentence_start:
+            continue
+        if not run:
+            if not _SUBJECT_GAP.fullmatch(text, mention.span[1], trigger[0]):
+                return None
+        elif not _LIST_JOIN.fullmatch(text, mention.span[1], run[-1].span[0]):
+            break
+        run.append(mention)
+    if len(run) < 2 or not _ENVOYS_OF.search(text, max(sentence_start, run[-1].span[0] - 60),
+                                             run[-1].span[0]):
+        return None
+    return [Party(m.actor, m.span) for m in reversed(run)]
+
+
+_SUBJECT_GAP = re.compile(
+    r"(?:\s*,[^,;.]{1,80},)?\s+(?:(?:have|had|also|then|finally|jointly|all|later)\s+)*")
 
 
 def _the_two(

@@ -46,6 +46,9 @@ from timeline_app.extract.actors.tokens import (
 
 _LEADS = frozenset(LEAD_WORDS)
 _ETHNIC = ("ethnic ", "Ethnic ")
+_NAMED_AFTER_PLACE = re.compile(
+    r"[ \t]+(?:peace[ \t]+)?(?:process|format|agreements?|accords?|protocols?|memorandum|"
+    r"declaration|initiative|group|framework|communiqu[eé]|consensus|summit)\b", re.IGNORECASE)
 _NAME_CONTINUES = re.compile(r"[ \t]+[A-Z][a-z]")
 _LEAD_ENDINGS = frozenset(w[-2:] for w in LEAD_WORDS)
 _OF = (" of ", " of the ", " of the\t", "\tof ")
@@ -105,6 +108,7 @@ def find_actors(
     scan = _Scan(text, lexicon, published, ignored)
     scan.lexicon_pass()
     scan.diaspora()
+    scan.places_in_names()
     scan.discover_people()
     scan.bare_organs()
     scan.possessive_organs()
@@ -780,6 +784,17 @@ class _Scan:
                 drop.add(k)
         if drop:
             self.mentions = [m for i, m in enumerate(mentions) if i not in drop]
+            self.sorted_count = 0
+
+    def places_in_names(self) -> None:
+        """"the Astana process", "the Minsk agreements", "the Oslo accords": a capital naming
+        a process or a document is no party to it; those mentions go."""
+        text = self.text
+        drop = [k for k, m in enumerate(self.mentions)
+                if m.via == "capital" and _NAMED_AFTER_PLACE.match(text, m.span[1])]
+        if drop:
+            gone = set(drop)
+            self.mentions = [m for k, m in enumerate(self.mentions) if k not in gone]
             self.sorted_count = 0
 
     def possessive_organs(self) -> None:
