@@ -1476,3 +1476,14 @@ def test_an_intervention_an_incursion_and_a_crossing_are_military_acts_without_a
     assert [(e.type, e.source, e.target) for e in events] == [
         ("military_action", "kenya", None)]
     assert not run("Refugees crossed the border into Uganda.")
+
+
+def test_followed_and_did_the_same_repeat_the_act_before():
+    events = run("Iran and Kenya signed a truce on Friday, and Chad and Uganda followed in 2008.",
+                 {"Friday": FRIDAY, "2008": YEAR_2008})
+    pacts = sorted((e.source, e.target, e.time.value) for e in events if e.type == "agreement")
+    assert pacts == [("chad", "uganda", "2008"), ("iran", "kenya", FRIDAY.value)]
+    events = run("Britain expelled Iran's ambassador on Friday, and France did the same.",
+                 {"Friday": FRIDAY})
+    assert sorted((e.source, e.target, e.time.value) for e in events) == [
+        ("france", "iran", FRIDAY.value), ("united-kingdom", "iran", FRIDAY.value)]

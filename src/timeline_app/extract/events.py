@@ -192,6 +192,8 @@ def extract_events(
             found.extend(_embedded_support(article, sentence, local, actors, patterns))
         if found:
             found.extend(_elliptic(article, found, local, actors))
+            if "ollow" in sentence.text or " did " in sentence.text:
+                found.extend(_followed(article, sentence, found, local, actors, times))
             events.extend(_finish_sentence(found, actors, masked or ()))
         elif local and times:
             if masked is None:
@@ -1456,6 +1458,59 @@ def _elliptic(
             event, id=f"{article.id}:{verb_start}", source=subject.actor, co_sources=(),
             actors=(subject.actor, event.target), trigger=match.span(1),
             summary=_summary(pattern, event.type, source, target, actors, text, match.span(1)),
+        ), pattern))
+    return extra
+
+
+# ", and Israel and Syria followed on May 31 that year", ", and Kenya did the same": the act
+# before, done again by the new subject.
+_FOLLOWED = re.compile(
+    r"\s+(?:then\s+|later\s+)?(followed(?:\s+suit)?|did\s+(?:so|the\s+same|likewise))\b")
+
+
+def _followed(
+    article: Article, sentence: Sentence, found: list[tuple[Event, Pattern]],
+    mentions: Sequence[MentionLike], actors: Mapping[str, Actor],
+    times: Sequence[TimeExpression],
+) -> list[tuple[Event, Pattern]]:
+    """The act repeated by "followed" or "did the same" after "and": a pair subject ("Israel
+    and Syria followed") does it to each other, a single one to the earlier act's target."""
+    text = article.text
+    extra: list[tuple[Event, Pattern]] = []
+    for k, mention in enumerate(mentions):
+        match = _FOLLOWED.match(text, mention.span[1])
+        if match is None or not mention.head:
+            continue
+        pair = mentions[k - 1] if k and _AND_GAP.fullmatch(
+            text, mentions[k - 1].span[1], mention.span[0]) else None
+        first = pair or mention
+        if not _AND_BEFORE.search(text, max(sentence.span[0], first.span[0] - 12),
+                                  first.span[0]):
+            continue
+        donor = next(((e, p) for e, p in reversed(found)
+                      if e.trigger and e.trigger[1] <= first.span[0] and e.target
+                      and e.type != "statement"), None)
+        if donor is None:
+            continue
+        event, pattern = donor
+        if pair is not None:
+            source, target = Party(pair.actor, pair.span), Party(mention.actor, mention.span)
+        elif mention.actor not in (event.target, event.source):
+            source, target = Party(mention.actor, mention.span), Party(event.target, (0, 0))
+        else:
+            continue
+        trigger = match.span(1)
+        time, time_text, time_span, time_source = choose_time(
+            text, sentence.span, trigger, [x for x in times if x.span[0] >= trigger[0]],
+            article.published)
+        if time_span is None:  # "and France did the same": when the act it repeats was done
+            time, time_text, time_span, time_source = (
+                event.time, event.time_text, event.time_span, event.time_source)
+        extra.append((replace(
+            event, id=f"{article.id}:{trigger[0]}", source=source.actor, target=target.actor,
+            co_sources=(), actors=(source.actor, target.actor), trigger=trigger, time=time,
+            time_text=time_text, time_span=time_span, time_source=time_source,
+            summary=_summary(pattern, event.type, source, target, actors, text, trigger),
         ), pattern))
     return extra
 
