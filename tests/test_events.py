@@ -1487,3 +1487,20 @@ def test_followed_and_did_the_same_repeat_the_act_before():
                  {"Friday": FRIDAY})
     assert sorted((e.source, e.target, e.time.value) for e in events) == [
         ("france", "iran", FRIDAY.value), ("united-kingdom", "iran", FRIDAY.value)]
+
+
+def test_the_two_countries_and_a_third_sign_together_but_not_a_pair_named_as_objects():
+    events = run("Kenya and Uganda clashed in 1962. In 2008 the two countries and Britain signed "
+                 "the treaty.", {"2008": YEAR_2008})
+    pact = [e for e in events if e.type == "agreement"]
+    assert [(e.source, e.target, e.co_sources) for e in pact] == [
+        ("kenya", "uganda", ("united-kingdom",))]
+    events = run("Kenya spoke of collusion between Iran and Chad. In 2008 the two countries and "
+                 "Britain signed the treaty.", {"2008": YEAR_2008})
+    assert all(e.target != "chad" for e in events if e.type == "agreement")
+
+
+def test_told_someone_to_act_is_an_order_to_them():
+    events = run("The UN Security Council, which told Iran to refrain from any action, met.")
+    order = one(events, "statement")
+    assert (order.source, order.target) == ("unsc", "iran")

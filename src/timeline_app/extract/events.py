@@ -43,6 +43,7 @@ from timeline_app.extract.parties import (
     is_irrealis,
     is_negated,
     is_participle_clause,
+    is_prep_object,
     masked_ranges,
     next_clause_start,
     relative_clause_head,
@@ -246,6 +247,10 @@ def _quote_speaker(
         if close.end() <= mention.span[0] < tag_end and mention.head:
             return Party(mention.actor, mention.span)
     return None
+
+
+# ", which told Venezuela to refrain": the statement of the relative clause's head
+_WHICH_SAID = re.compile(r",\s+(?:which|who)\s+(?:also\s+|later\s+)?$")
 
 
 # ", Okafor said." closing a sentence: the source quoted by the writer, now, even in a history.
@@ -480,7 +485,8 @@ def _event(
             text, max(s_start, trigger[0] - 5), trigger[0]
         ):
             special = _speaker_after(text, trigger, mentions)  # '"...," said a diplomat'
-        if special is False and pattern.type != "statement":
+        if special is False and (pattern.type != "statement" or _WHICH_SAID.search(
+            text, max(s_start, trigger[0] - 12), trigger[0])):
             special = relative_clause_head(text, s_start, trigger, mentions)
             if special is None and _ACT_NOUN_HEAD.search(text, s_start, trigger[0]):
                 # "Russia pulled out, a decision that drew criticism from the UN": the act's
@@ -707,6 +713,9 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED_AND = re.compile(
+    r"\b(?:the\s+(two|three|four)|all\s+(three|four))\s+(?:leaders|sides|countries|governments|"
+    r"nations|states|neighbou?rs|rivals|parties)\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]ll) (?:two|three|four|five|six) [a-z]")
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|[ \t]+and[ \t]+(?:the[ \t]+)?")
 
@@ -719,16 +728,29 @@ def _counted_group(
     that many distinct actors, in its own sentence before it or in the sentences just before;
     None when it names no group or no such list was named."""
     match = _COUNTED.search(text, max(sentence_start, trigger[0] - 60), trigger[0])
+    joined: MentionLike | None = None
     if match is None:
-        return None
+        # "the two countries and Britain signed the Geneva Agreement": the pair and one more
+        joined = next((m for m in reversed(mentions) if m.span[1] <= trigger[0]), None)
+        if joined is None or not _SUBJECT_GAP.fullmatch(text, joined.span[1], trigger[0]):
+            return None
+        match = _COUNTED_AND.search(text, max(sentence_start, joined.span[0] - 60),
+                                    joined.span[0])
+        if match is None:
+            return None
     count = _NUMBERS[(match.group(1) or match.group(2)).lower()]
     heads = [m for m in (*earlier, *mentions) if m.head and m.span[1] <= match.start()]
     for k in range(len(heads) - 1, count - 2, -1):
         run = heads[k - count + 1:k + 1]
         if len({m.actor for m in run}) == count and all(
             _LIST_JOIN.fullmatch(text, a.span[1], b.span[0]) for a, b in pairwise(run)
-        ) and "and" in text[run[-2].span[1]:run[-1].span[0]]:
-            return [Party(m.actor, m.span) for m in run]
+        ) and "and" in text[run[-2].span[1]:run[-1].span[0]] and not is_prep_object(
+            text, run[0].span[0]
+        ):
+            group = [Party(m.actor, m.span) for m in run]
+            if joined is not None and joined.actor not in {p.actor for p in group}:
+                group.append(Party(joined.actor, joined.span))
+            return group
     return None
 
 
@@ -868,8 +890,9 @@ _CLAUSE_VERBS = frozenset(
 
 # Speech verbs that come before their speaker ("..., said Denisov"); "called for Vacco to ..."
 # names whom the call is about, not who made it.
+# ("told" takes its hearer after it: "which told Venezuela to refrain" is not Venezuela's)
 _INVERTIBLE = frozenset(
-    "said says told stated added insisted argued claimed declared announced confirmed "
+    "said says stated added insisted argued claimed declared announced confirmed "
     "denied according".split()
 )
 

@@ -299,16 +299,22 @@ def relative_clause_head(
         opening -= 2
         while opening > 0 and text[opening - 1] == " ":
             opening -= 1
-    for mention in reversed(mentions):
-        if mention.span[1] <= opening:
-            if opening - mention.span[1] <= 2:
-                if last_word(text[max(sentence_start, mention.span[0] - 20):mention.span[0]]) in (
-                    _PLACES
-                ):
-                    return None  # "two companies in Egypt that supplied weapons": the firms
-                return Party(mention.actor, mention.span)
-            return None
-    return None
+    before = [m for m in mentions if m.span[1] <= opening]
+    if not before:
+        return None
+    mention = before[-1]
+    if opening - mention.span[1] > 2:
+        return None
+    if last_word(text[max(sentence_start, mention.span[0] - 20):mention.span[0]]) in _PLACES:
+        # "the International Court of Justice in The Hague, which told": the court, seated
+        # there; but "two companies in Egypt that supplied weapons": the firms, unknown
+        if len(before) > 1 and _SEAT.fullmatch(text, before[-2].span[1], opening):
+            return Party(before[-2].actor, before[-2].span)
+        return None
+    return Party(mention.actor, mention.span)
+
+
+_SEAT = re.compile(r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+|The[ \t]+)?(?:[A-Z][\w.-]*[ \t]*){1,3}")
 
 
 _PLACES = frozenset(("in", "from", "at", "near", "inside", "outside"))
