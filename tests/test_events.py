@@ -1504,3 +1504,12 @@ def test_told_someone_to_act_is_an_order_to_them():
     events = run("The UN Security Council, which told Iran to refrain from any action, met.")
     order = one(events, "statement")
     assert (order.source, order.target) == ("unsc", "iran")
+
+
+def test_lifting_measures_favours_their_target_and_at_his_urging_is_no_statement():
+    events = run("Okafor lifted the sanctions on Iran and waived a long-standing restriction on "
+                 "military assistance to Chad.")
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("support", "okafor", "iran"), ("support", "okafor", "chad")}
+    events = run("Kenya and Uganda stood beside Okafor and, at his urging, clasped hands.")
+    assert not [e for e in events if e.type == "statement"]

@@ -427,6 +427,10 @@ def _event(
         _ADJECTIVAL.search(text, max(s_start, trigger[0] - 5), trigger[0])
     ):
         return None  # "the bombed embassy", "an occupied town": a description, not an act
+    if pattern.type == "statement" and trigger_text.endswith("ing") and _OWNED_NOUN.search(
+        text, max(s_start, trigger[0] - 8), trigger[0]
+    ):
+        return None  # "at his urging": a noun, nobody's statement in this sentence
     if trigger_text.endswith("ed") and _ATTRIBUTIVE.match(text, trigger[1], s_end) and not (
         _OF_SOON.match(text, trigger[1], s_end)
     ):
@@ -1205,6 +1209,7 @@ def _has_agent(text: str, trigger: tuple[int, int], source: Party) -> bool:
 
 
 _OWNED = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$")
+_OWNED_NOUN = re.compile(r"\b(?:his|her|its|their|the)\s+$", re.IGNORECASE)
 
 
 def _owner_before(

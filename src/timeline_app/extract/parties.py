@@ -966,14 +966,16 @@ def _infinitive_before(text: str, sentence_start: int, trigger_start: int) -> bo
 # Threatened, proposed or demanded acts: "threatened new sanctions", "called for talks".
 _PROPOSED = re.compile(
     r"\b(?:threat(?:en|ens|ened|ening)|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
-    r"weigh(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?)"
+    r"weigh(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|"
+    r"requir(?:e|es|ed|ing))"
     r"\s+(?:(?:a|an|the|new|fresh|further|more|tougher|possible)\s+){0,2}"
     r"(?:[a-z]+(?:er|est|ed|al|ive|ful|ous|ic|ary|ate)\s+)?$",  # "demanded a wider war"
     re.IGNORECASE,
 )
 
 
-_PROPOSED_NEEDLES = ("threat", "consider", "propos", "weigh", "call", "push", "demand")
+_PROPOSED_NEEDLES = ("threat", "consider", "propos", "weigh", "call", "push", "demand",
+                     "requir")
 
 
 # An act only being weighed: "would reconsider its ban on sending weapons", "is considering
