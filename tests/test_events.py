@@ -1513,3 +1513,10 @@ def test_lifting_measures_favours_their_target_and_at_his_urging_is_no_statement
         ("support", "okafor", "iran"), ("support", "okafor", "chad")}
     events = run("Kenya and Uganda stood beside Okafor and, at his urging, clasped hands.")
     assert not [e for e in events if e.type == "statement"]
+
+
+def test_several_frontiers_closed_or_reopened_at_once():
+    events = run("Kenya closed its airspace, ports and land borders to Uganda, and Iran reopened "
+                 "its airspace and its land and sea borders to Chad.")
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("sanctions", "kenya", "uganda"), ("support", "iran", "chad")}
