@@ -165,6 +165,12 @@ FURNITURE = [
     "Supported by",
     "Topics: Syria, Russia",
     "View this email in your browser",
+    "Follow Example News on Twitter for more updates.",
+    "Follow our coverage of the region at https://example.org/hub/region",
+    "Photo: Jane Doe/AFP",
+    "Jane Doe/Getty Images",
+    "This story has been corrected to show that the vote was on Friday, not Thursday.",
+    "(Corrects date of vote in paragraph 3)",
 ]
 
 
@@ -181,6 +187,8 @@ def test_web_furniture_lines_are_ignored(tmp_path, line):
     "Its newsletter, read by thousands of farmers, first reported the deal on Monday morning.",
     "Protesters shared photos of the march on social media and followed the police cordon.",
     "The advertisement campaign cost the party more than a million dollars, records show.",
+    "Protesters followed the convoy on foot and filmed it on their phones as it left.",
+    "The photo showed the minister at the border crossing with two army officers on Friday.",
 ])
 def test_reporting_that_mentions_such_words_is_kept(tmp_path, sentence):
     (article,) = read(write(tmp_path, "s.txt", f"Title\n\n{sentence}\n"))

@@ -45,6 +45,9 @@ _PATTERNS = [
     r"^\W*share (?:this|on|via|the|article|story|page)\b",
     r"^\W*(?:follow|like) (?:us|me|@\w+)\b",
     r"\bfollow us on\b",
+    r"^\W*follow (?:[\w@'’.]+ ){1,3}on (?:twitter|x|facebook|instagram|telegram|linkedin|threads|"
+    r"bluesky|youtube|tiktok|whatsapp)\b",
+    r"^\W*(?:follow|for more|more on|read more)\b.{0,120}\bhttps?://\S+\W*$",
     r"^\W*(?:click|tap) here\b",
     # navigation and page furniture
     r"^\W*(?:read|see) (?:more|also|next|the full story)\b\W*(?::.*)?$",
@@ -62,6 +65,11 @@ _PATTERNS = [
     # captions' labels and credits, agency small print
     r"^\W*(?:image|photo|picture|media|video) (?:caption|source|copyright|credit)\b",
     r"^\W*(?:getty images|shutterstock|reuters|ap|afp|epa)(?: photo)?\W*$",
+    r"^\W*(?:photo|photograph|picture|image|credit)s?\s*:\s*.{0,120}$",
+    r"^[\w .'’-]{0,60}/\s*(?:getty images|afp|ap|reuters|epa|anadolu|bloomberg|ap photo)"
+    r"(?: via getty images)?\W*$",
+    r"^\W*this (?:story|article|report) (?:has been|was) (?:corrected|updated|amended)\b.{0,200}$",
+    r"^\W*\((?:corrects|updates|adds|recasts|refiles)\b.{0,200}\)\W*$",
     r"^\W*(?:close|loading|play(?:back)?|watch|listen|enlarge(?: this image)?|toggle caption|"
     r"hide caption|show caption|expand|view (?:image|gallery|comments))\W*$",
     r"^\W*(?:supported by|gift this article|save (?:this )?(?:article|story)|"
