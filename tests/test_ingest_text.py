@@ -171,6 +171,13 @@ FURNITURE = [
     "Jane Doe/Getty Images",
     "This story has been corrected to show that the vote was on Friday, not Thursday.",
     "(Corrects date of vote in paragraph 3)",
+    "By Jane Doe and John Roe",
+    "Updated 2 hours ago",
+    "Filed under: Middle East",
+    "(AP Photo/Jane Doe, File)",
+    "WATCH: The minister speaks to reporters",
+    "Example News writer Jane Doe in Tehran contributed to this report.",
+    "Have a tip? Email us at tips@example.org",
 ]
 
 
@@ -189,6 +196,8 @@ def test_web_furniture_lines_are_ignored(tmp_path, line):
     "The advertisement campaign cost the party more than a million dollars, records show.",
     "Protesters followed the convoy on foot and filmed it on their phones as it left.",
     "The photo showed the minister at the border crossing with two army officers on Friday.",
+    "By Tuesday the convoy had reached the border, where soldiers waved it through.",
+    "Published reports say the two sides met twice in secret before the truce was announced.",
 ])
 def test_reporting_that_mentions_such_words_is_kept(tmp_path, sentence):
     (article,) = read(write(tmp_path, "s.txt", f"Title\n\n{sentence}\n"))

@@ -75,6 +75,21 @@ _PATTERNS = [
     r"^\W*(?:supported by|gift this article|save (?:this )?(?:article|story)|"
     r"(?:show|view|hide) comments|comments?(?: \(\d+\))?|topics?:.{0,120})\W*$",
     r"^\W*(?:(?:additional )?reporting|writing|editing|compiled) by\b.{0,160}$",
+    r"^\W*(?:edited|produced|written|translated|fact-checked|illustrated|designed) by\b.{0,120}$",
+    r"^\W*(?:with files from|with reporting from|with additional reporting)\b.{0,120}$",
+    r"\bcontributed (?:to )?this (?:report|story|article)\W*$",
+    # bylines and datestamps of the page, not the story
+    r"^\W*by\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}(?:(?:,|\s+and)\s+"
+    r"(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}){0,3}\W*$",
+    r"^\W*by (?:a |an |our )?(?:staff |special |foreign |diplomatic )?(?:correspondent|reporter|"
+    r"writer|editor|staff)\b.{0,40}$",
+    r"^\W*(?:updated|posted|published|modified)\b.{0,60}$",
+    r"^\W*filed under\b.{0,100}$",
+    r"^\W*\((?:ap|afp|reuters|epa)? ?photo\b.{0,80}\)\W*$",
+    r"^\W*(?:watch|live|video|listen)\s*:.{0,100}$",
+    r"^\W*this (?:article|story|piece) (?:was|is) (?:originally|first) published\b.{0,150}$",
+    r"^\W*(?:contact (?:the )?(?:author|reporter|writer|us)|have a (?:news )?tip|got a tip|"
+    r"send (?:us )?(?:a )?tips?)\b.{0,120}$",
     r"\btrust principles\b",
     r"\bmay not be (?:published|reproduced|redistributed)\b",
     r"^\W*(?:sent from my|unsubscribe|manage (?:your )?(?:subscription|preferences)|"
