@@ -1520,3 +1520,17 @@ def test_several_frontiers_closed_or_reopened_at_once():
                  "its airspace and its land and sea borders to Chad.")
     assert {(e.type, e.source, e.target) for e in events} == {
         ("sanctions", "kenya", "uganda"), ("support", "iran", "chad")}
+
+
+def test_a_statement_carries_the_tone_of_its_speakers_judgement():
+    events = run("President Amara welcomed the truce and said Kenya would help.")
+    assert one(events, "statement").polarity > 0
+    events = run("President Amara condemned Iran and said Kenya would respond.")
+    assert one(events, "statement").polarity < 0
+    assert one(run("President Amara said Kenya would help."), "statement").polarity == 0
+
+
+def test_condemning_the_strike_on_a_country_is_not_striking_it():
+    events = run("Kenya condemned the strike on Uganda.")
+    assert [e.type for e in events] == ["condemnation"]
+    assert one(run("Iran's strikes on Kenya began at dawn."), "military_action").source == "iran"

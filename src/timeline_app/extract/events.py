@@ -1188,12 +1188,16 @@ _NOUN_COMPOUND = re.compile(r"\b(?:the|a|an)\s+(?:car|suicide|truck|roadside|bus
                             r"drone|mortar|rocket|bomb|missile|knife|gun|mass)\s+$", re.I)
 
 
+_ACT_NOUNS = frozenset(("strike", "strikes", "airstrike", "airstrikes", "air", "raid", "raids",
+                        "attack", "attacks", "offensive", "invasion", "assault", "incursion"))
+
+
 def _determined_gerund(text: str, trigger: tuple[int, int]) -> bool:
     """ "the bombing of U.S. embassies": an -ing word after an article is a noun, and a noun
     names its agent right before it or not at all."""
     word = text[trigger[0]:trigger[1]].split(maxsplit=1)
-    if not word or not word[0].endswith("ing"):
-        return False
+    if not word or not (word[0].endswith("ing") or word[0].lower() in _ACT_NOUNS):
+        return False  # ("condemned the strike on Syria": a noun too, its agent not Russia)
     if _ADJECTIVAL.search(text, max(0, trigger[0] - 5), trigger[0]) is not None:
         return True
     # "the car bombing of the embassy", "a suicide bombing": a noun between article and -ing
@@ -1688,4 +1692,27 @@ def _finish_sentence(found: list[tuple[Event, Pattern]], actors: Mapping[str, Ac
             continue
         seen.add(key)
         unique.append(event)
-    return unique
+    return _toned_statements(unique)
+
+
+_TONES = {"support": 0.3, "agreement": 0.3, "criticism": -0.3, "condemnation": -0.3,
+          "accusation": -0.3, "threat": -0.3}
+
+
+def _toned_statements(events: list[Event]) -> list[Event]:
+    """A statement carries the tone of the judgement its speaker makes in the same sentence:
+    "Blinken welcomed the agreement and said ..." is a positive statement, "X condemned the
+    attack, saying ..." a negative one (both tones at once leave it neutral)."""
+    tones: dict[str, set[float]] = {}
+    for event in events:
+        tone = _TONES.get(event.type)
+        if tone is not None:
+            tones.setdefault(event.source, set()).add(tone)
+    if not tones:
+        return events
+    return [
+        replace(event, polarity=next(iter(tones[event.source])))
+        if event.type == "statement" and event.polarity == 0.0
+        and len(tones.get(event.source, ())) == 1 else event
+        for event in events
+    ]
