@@ -554,3 +554,11 @@ def test_a_capital_naming_a_process_or_a_document_is_no_party(lexicon):
     found = _find(lexicon, "Russia violated the Minsk agreements and left the Astana process, "
                            "Kyiv said.", date(2022, 2, 1))
     assert [m.text for m in found.mentions] == ["Russia", "Kyiv"]
+
+
+def test_a_description_before_of_and_a_gerund_is_still_the_actor(lexicon):
+    text = "The RSF said it would abide by the truce. The army accused the paramilitaries of " \
+           "occupying homes. The group of experts met."
+    found = _find(lexicon, text, date(2023, 5, 20))
+    assert [(m.actor, m.text) for m in found.mentions if m.via == "description"] == [
+        ("rsf-sudan", "paramilitaries")]

@@ -1534,3 +1534,10 @@ def test_condemning_the_strike_on_a_country_is_not_striking_it():
     events = run("Kenya condemned the strike on Uganda.")
     assert [e.type for e in events] == ["condemnation"]
     assert one(run("Iran's strikes on Kenya began at dawn."), "military_action").source == "iran"
+
+
+def test_a_set_off_relative_clause_after_a_prepositional_phrase_acts_for_its_noun():
+    events = run("There was no comment from Sudan, which has accused the Rapid Support Forces of "
+                 "occupying homes.")
+    blame = one(events, "accusation")
+    assert (blame.source, blame.target) == ("sudan", "rsf")

@@ -289,7 +289,8 @@ def relative_clause_head(
     if match is None:
         return False
     opening = match.start()
-    if text[opening - 2:opening].strip() == ",":
+    set_off = text[opening - 2:opening].strip() == ","
+    if set_off:
         # ", which has backed Georgetown": a clause set off by a comma acts for the actor right
         # before the comma (a clause closed by another comma is masked and found so anyway)
         if text.find(",", trigger[1], trigger[1] + 200) >= 0 and "." not in text[
@@ -305,7 +306,9 @@ def relative_clause_head(
     mention = before[-1]
     if opening - mention.span[1] > 2:
         return None
-    if last_word(text[max(sentence_start, mention.span[0] - 20):mention.span[0]]) in _PLACES:
+    if last_word(text[max(sentence_start, mention.span[0] - 20):mention.span[0]]) in _PLACES and (
+        not set_off or (len(before) > 1 and _SEAT.fullmatch(text, before[-2].span[1], opening))
+    ):
         # "the International Court of Justice in The Hague, which told": the court, seated
         # there; but "two companies in Egypt that supplied weapons": the firms, unknown
         if len(before) > 1 and _SEAT.fullmatch(text, before[-2].span[1], opening):

@@ -62,7 +62,8 @@ def patterns_for(lexicon: ActorLexicon) -> Patterns:
         description=re.compile(
             rf"he[ \t]+(?:(?:(?i:{modifiers})|\d+-(?:nation|member|country|state)|"
             rf"[A-Z][\w.]*-(?:backed|led|allied|aligned|based))[ \t]+){{0,2}}"
-            rf"({nouns})\b(?![ \t]+of\b|['’]s\b|-|[ \t]+[A-Z])"
+            # ("the group of experts": no; "accused the paramilitaries of occupying": yes)
+            rf"({nouns})\b(?![ \t]+of\b(?![ \t]+[a-z]+ing\b)|['’]s\b|-|[ \t]+[A-Z])"
         ),
     )
 
