@@ -562,3 +562,12 @@ def test_a_description_before_of_and_a_gerund_is_still_the_actor(lexicon):
     found = _find(lexicon, text, date(2023, 5, 20))
     assert [(m.actor, m.text) for m in found.mentions if m.via == "description"] == [
         ("rsf-sudan", "paramilitaries")]
+
+
+def test_one_member_of_a_bloc_is_not_the_bloc_and_south_georgia_is_not_georgia(lexicon):
+    text = ("It was the first time a NATO member had downed a Russian jet. NATO members met. "
+            "Argentine troops seized South Georgia.")
+    found = _find(lexicon, text, date(2015, 11, 28))
+    nato = [m.span[0] for m in found.mentions if m.actor == "nato"]
+    assert nato == [text.index("NATO members")], "only the members acting together"
+    assert "georgia" not in {m.actor for m in found.mentions}

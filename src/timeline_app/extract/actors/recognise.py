@@ -46,6 +46,9 @@ from timeline_app.extract.actors.tokens import (
 
 _LEADS = frozenset(LEAD_WORDS)
 _ETHNIC = ("ethnic ", "Ethnic ")
+_ONE_OF = re.compile(r"\b(?:a|an|one|another|any|every|each)[ \t]+$", re.IGNORECASE)
+_MEMBER_AFTER = re.compile(r"[ \t]+(?:member|member state|member country|country|nation|ally|"
+                           r"state|government)\b")
 _NAMED_AFTER_PLACE = re.compile(
     r"[ \t]+(?:peace[ \t]+)?(?:process|format|agreements?|accords?|protocols?|memorandum|"
     r"declaration|initiative|group|framework|communiqu[eé]|consensus|summit)\b", re.IGNORECASE)
@@ -788,10 +791,14 @@ class _Scan:
 
     def places_in_names(self) -> None:
         """"the Astana process", "the Minsk agreements", "the Oslo accords": a capital naming
-        a process or a document is no party to it; those mentions go."""
+        a process or a document is no party to it; nor is "a NATO member" the alliance, but
+        one of its members left unnamed. Those mentions go."""
         text = self.text
         drop = [k for k, m in enumerate(self.mentions)
-                if m.via == "capital" and _NAMED_AFTER_PLACE.match(text, m.span[1])]
+                if (m.via == "capital" and _NAMED_AFTER_PLACE.match(text, m.span[1]))
+                or (_ONE_OF.search(text, max(0, m.span[0] - 9), m.span[0])
+                    and _MEMBER_AFTER.match(text, m.span[1])
+                    and self._kind(m.actor) == ORGANISATION)]
         if drop:
             gone = set(drop)
             self.mentions = [m for k, m in enumerate(self.mentions) if k not in gone]
