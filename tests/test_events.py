@@ -1541,3 +1541,10 @@ def test_a_set_off_relative_clause_after_a_prepositional_phrase_acts_for_its_nou
                  "occupying homes.")
     blame = one(events, "accusation")
     assert (blame.source, blame.target) == ("sudan", "rsf")
+
+
+def test_allies_of_someone_addressed_by_a_third_are_not_the_thirds_alliance():
+    events = run("Iran also cautioned Kenya's allies in the region.")
+    assert not [e for e in events if e.type == "alliance"]
+    ally = one(run("Uganda remains Kenya's staunchest ally."), "alliance")
+    assert (ally.source, ally.target) == ("uganda", "kenya")

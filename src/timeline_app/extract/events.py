@@ -633,6 +633,11 @@ def _event(
         else:
             target = Party(co_sources[0], (0, 0))
         co_sources = co_sources[1:]
+    if pattern.type == "alliance" and target is not None and (
+        source.span[1] <= target.span[0] < trigger[0]
+    ) and _OTHER_VERB.search(text, source.span[1], target.span[0]):
+        # "It also cautioned U.S. allies in the region": allies of the U.S., unnamed, not "it"
+        return None
     if pattern.requires_target and target is None:
         return None
     if pattern.reverse and target is not None:
@@ -1186,6 +1191,13 @@ def _prep_right_before(
 
 _NOUN_COMPOUND = re.compile(r"\b(?:the|a|an)\s+(?:car|suicide|truck|roadside|bus|air|"
                             r"drone|mortar|rocket|bomb|missile|knife|gun|mass)\s+$", re.I)
+
+
+# A verb between an actor and "X's allies" that is not one of being or of calling.
+_OTHER_VERB = re.compile(
+    r"\b(?!(?:is|was|are|were|been|remains|remained|became|becomes|seems|seemed|considers|"
+    r"considered|regards|regarded|calls|called|described|named|sees|saw|as)\b)"
+    r"(?:[a-z]{3,}ed|[a-z]{3,}s|told|warned|urged|cautioned|met|hit|struck)\b")
 
 
 _ACT_NOUNS = frozenset(("strike", "strikes", "airstrike", "airstrikes", "air", "raid", "raids",
