@@ -62,7 +62,7 @@ def check_time_expression(item: dict, result: dict) -> Check:
     exprs = result["articles"][0]["time_expressions"]
     wanted = _strip_prep(item["text"])
     candidates = [e for e in exprs if _strip_prep(e["text"]) in (wanted, f"the {wanted}")
-                  or (wanted.endswith(_strip_prep(e["text"])) and len(e["text"]) > 5)]
+                  or (wanted.endswith(f" {_strip_prep(e['text'])}") and len(e["text"]) > 5)]
     if not candidates:
         return Check("time_expressions", item, False, f"no time expression for {item['text']!r}")
     expr = candidates[0]

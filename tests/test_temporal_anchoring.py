@@ -691,3 +691,18 @@ def test_a_future_seen_from_the_past_lies_near_the_story():
         "2013-01-23T12:00")
     assert first("Russia will vote on Wednesday.", THU).time.value == "2013-01-30"
     assert first("Russia said it would vote on Monday.", THU).time.value == "2013-01-28"
+
+
+def test_that_month_is_the_month_of_the_year_the_story_has_reached():
+    assert values("They met in 1990. That June, the talks failed.", THU) == [
+        ("1990", "1990"), ("That June", "1990-06")]
+    assert ("Monday", "2013-01-21") in values("He said that Monday was hard.", THU)
+    assert all(text.lower() != "that may" for text, _ in values(
+        "He said that May would resign.", THU)), "Theresa May, not a month of the story"
+
+
+def test_a_deadline_lies_ahead_unless_it_is_much_nearer_behind():
+    # THU is 2013-01-24: "until July 31" half a year away either way is the coming one
+    assert ("July 31", "2013-07-31") in values(
+        "On Monday the ministers extended the sanctions until July 31.", THU)
+    assert ("January 3", "2013-01-03") in values("The truce held until January 3.", THU)

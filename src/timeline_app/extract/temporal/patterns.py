@@ -146,7 +146,7 @@ RULES: list[tuple[str, str]] = [
     )),
     ("rel_named", (
         rf"(?P<pm>(?:early|late|mid)[\s-]+)?(?P<rel>the\s+(?:previous|following|next|coming)"
-        r"|this\s+(?:coming|past)|last|next|this|coming|past)\s+"
+        rf"|this\s+(?:coming|past)|last|next|this|coming|past|that(?=\s+(?:{MONTH_RE})\b))\s+"
         rf"(?:(?P<wd>{WEEKDAY_RE})|(?P<mon>{MONTH_RE})"
         r"(?:\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?)(?![a-z])"
     )),

@@ -540,6 +540,8 @@ def h_rel_named(c: Cand) -> Found | None:
     d = st.anchor if anaphoric and st.anchor_granularity == ts.DAY else c.dct
     mod = premod(c.g("pm"))
     if c.g("wd"):
+        if rel == "that":
+            return None  # "said that Monday would be hard": the plain weekday's rule reads it
         wd = WEEKDAYS[norm(c.g("wd"))]
         if d is None:
             return Found("DATE", f"XXXX-WXX-{wd + 1}", ts.DAY, relative=True)
@@ -568,7 +570,11 @@ def h_rel_named(c: Cand) -> Found | None:
         elif rel in _AHEAD:
             this = this if this > d else clamped_day(d.year + 1, month, day)
         return Found("DATE", day_value(this), ts.DAY, relative=True)
-    if rel in _BACK:  # "last March" in a March or April story is a year back
+    if rel == "that":  # "that April": the April of the year the story has reached
+        if c.g("wd") or not (c.g("mon") or "x")[0].isupper() or norm(c.g("mon")) == "may":
+            return None  # (not "said that May would resign", nor a weekday)
+        year = st.anchor.year if st.anchor is not None else d.year
+    elif rel in _BACK:  # "last March" in a March or April story is a year back
         year = d.year if (d.month - month) % 12 > 1 and month < d.month else d.year - 1
     elif rel in _AHEAD:
         year = d.year if month > d.month else d.year + 1

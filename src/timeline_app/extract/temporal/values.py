@@ -293,7 +293,9 @@ def year_for_month(c: Cand, month: int, day: int | None = None) -> int | None:
         # 2025 story: the year just written out settles which February the past verb meant
         return prev_year
     if t is None and DEADLINE.search(c.text, max(0, c.start - 12), c.start):
-        return next_year if ahead <= behind else prev_year  # "by August", half a year off
+        # "by August", "extended the sanctions until July 31" in late January: a deadline
+        # lies ahead unless it is much nearer behind
+        return next_year if ahead <= 2 * behind else prev_year
     # news mostly looks back: a bare month is a coming one only when much nearer ahead
     bias = 1.5 if day is not None else 3
     return next_year if ahead * bias < behind else prev_year
