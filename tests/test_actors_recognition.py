@@ -571,3 +571,10 @@ def test_one_member_of_a_bloc_is_not_the_bloc_and_south_georgia_is_not_georgia(l
     nato = [m.span[0] for m in found.mentions if m.actor == "nato"]
     assert nato == [text.index("NATO members")], "only the members acting together"
     assert "georgia" not in {m.actor for m in found.mentions}
+
+
+def test_companies_acting_in_the_news_belong_to_their_owning_state(lexicon):
+    found = _find(lexicon, "Gazprom cut supplies, India banned TikTok and Total profits rose.",
+                  date(2020, 7, 1))
+    assert [m.actor for m in found.mentions] == ["gazprom", "india", "bytedance"]
+    assert found.actors["gazprom"].parent == "russia"

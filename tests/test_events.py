@@ -1548,3 +1548,10 @@ def test_allies_of_someone_addressed_by_a_third_are_not_the_thirds_alliance():
     assert not [e for e in events if e.type == "alliance"]
     ally = one(run("Uganda remains Kenya's staunchest ally."), "alliance")
     assert (ally.source, ally.target) == ("uganda", "kenya")
+
+
+def test_energy_cut_off_from_a_country_is_a_sanction():
+    events = run("Kenya cut gas supplies to Uganda on Friday, and Iran halted oil exports to Chad.",
+                 {"Friday": FRIDAY})
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("sanctions", "kenya", "uganda"), ("sanctions", "iran", "chad")}
