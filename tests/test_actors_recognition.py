@@ -578,3 +578,11 @@ def test_companies_acting_in_the_news_belong_to_their_owning_state(lexicon):
                   date(2020, 7, 1))
     assert [m.actor for m in found.mentions] == ["gazprom", "india", "bytedance"]
     assert found.actors["gazprom"].parent == "russia"
+
+
+def test_a_navy_ship_is_its_states(lexicon):
+    text = ("The submarine HMS Conqueror torpedoed the Argentine cruiser General Belgrano. "
+            "Marines live aboard the BRP Sierra Madre.")
+    found = _find(lexicon, text, date(2022, 4, 2))
+    assert [(m.actor, m.text) for m in found.mentions if m.head] == [
+        ("united-kingdom", "HMS Conqueror"), ("philippines", "BRP Sierra Madre")]

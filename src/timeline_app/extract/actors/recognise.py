@@ -46,6 +46,14 @@ from timeline_app.extract.actors.tokens import (
 
 _LEADS = frozenset(LEAD_WORDS)
 _ETHNIC = ("ethnic ", "Ethnic ")
+# Navy ship prefixes that name one state (INS is India's and Israel's: left out).
+_SHIP_PREFIXES = {
+    "HMS": "united-kingdom", "USS": "united-states", "HMAS": "australia", "HMCS": "canada",
+    "HMNZS": "new-zealand", "BRP": "philippines", "ARA": "argentina", "ROKS": "south-korea",
+    "TCG": "turkey",
+}
+_SHIP = re.compile(r"\b(HMS|USS|HMAS|HMCS|HMNZS|BRP|ARA|ROKS|TCG)[ \t]+"
+                   r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*|\d+)){0,3}")
 _ONE_OF = re.compile(r"\b(?:a|an|one|another|any|every|each)[ \t]+$", re.IGNORECASE)
 _MEMBER_AFTER = re.compile(r"[ \t]+(?:member|member state|member country|country|nation|ally|"
                            r"state|government)\b")
@@ -112,6 +120,7 @@ def find_actors(
     scan.lexicon_pass()
     scan.diaspora()
     scan.places_in_names()
+    scan.ships()
     scan.discover_people()
     scan.bare_organs()
     scan.possessive_organs()
@@ -788,6 +797,25 @@ class _Scan:
         if drop:
             self.mentions = [m for i, m in enumerate(mentions) if i not in drop]
             self.sorted_count = 0
+
+    def ships(self) -> None:
+        """"HMS Conqueror", "USS Cole", "BRP Sierra Madre": a navy's ship, by its prefix, is its
+        state's, acting or acted upon ("HMS Conqueror torpedoed the General Belgrano")."""
+        text = self.text
+        if not any(p in text for p in _SHIP_PREFIXES):
+            return
+        starts = [m.span[0] for m in self._sort_mentions()]
+        added = []
+        for m in _SHIP.finditer(text):
+            state = _SHIP_PREFIXES[m.group(1)]
+            if state not in self.lex.actors:
+                continue
+            index = bisect.bisect_left(starts, m.start())
+            if index < len(starts) and starts[index] < m.end():
+                continue  # named already (a person's name on a ship is kept out by the lexicon)
+            added.append(Draft(state, m.span(), "organ", True))
+        if added:
+            self._insert_mentions(added)
 
     def places_in_names(self) -> None:
         """"the Astana process", "the Minsk agreements", "the Oslo accords": a capital naming
