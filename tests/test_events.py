@@ -1555,3 +1555,10 @@ def test_energy_cut_off_from_a_country_is_a_sanction():
                  {"Friday": FRIDAY})
     assert {(e.type, e.source, e.target) for e in events} == {
         ("sanctions", "kenya", "uganda"), ("sanctions", "iran", "chad")}
+
+
+def test_followed_after_a_time_of_its_own_takes_that_time():
+    events = run("On Friday Britain banned imports from Iran, and in 2008 Kenya followed with "
+                 "an embargo of its own.", {"Friday": FRIDAY, "2008": YEAR_2008})
+    followed = [e for e in events if e.source == "kenya"]
+    assert [(e.type, e.target, e.time.value) for e in followed] == [("sanctions", "iran", "2008")]

@@ -1508,6 +1508,10 @@ def _elliptic(
 
 # ", and Israel and Syria followed on May 31 that year", ", and Kenya did the same": the act
 # before, done again by the new subject.
+# ", and that April the European Community followed": a time may stand after "and"
+_AND_THEN_BEFORE = re.compile(
+    r",?[ \t]+and[ \t]+(?:(?:then|later|soon|that[ \t]+\w+|(?:in|on|by)[ \t]+\w+(?:[ \t]+\d+)?)"
+    r",?[ \t]+)?(?:the[ \t]+)?$")
 _FOLLOWED = re.compile(
     r"\s+(?:then\s+|later\s+)?(followed(?:\s+suit)?|did\s+(?:so|the\s+same|likewise))\b")
 
@@ -1528,8 +1532,9 @@ def _followed(
         pair = mentions[k - 1] if k and _AND_GAP.fullmatch(
             text, mentions[k - 1].span[1], mention.span[0]) else None
         first = pair or mention
-        if not _AND_BEFORE.search(text, max(sentence.span[0], first.span[0] - 12),
-                                  first.span[0]):
+        joined = _AND_THEN_BEFORE.search(text, max(sentence.span[0], first.span[0] - 40),
+                                         first.span[0])
+        if joined is None:
             continue
         donor = next(((e, p) for e, p in reversed(found)
                       if e.trigger and e.trigger[1] <= first.span[0] and e.target
@@ -1544,8 +1549,8 @@ def _followed(
         else:
             continue
         trigger = match.span(1)
-        time, time_text, time_span, time_source = choose_time(
-            text, sentence.span, trigger, [x for x in times if x.span[0] >= trigger[0]],
+        time, time_text, time_span, time_source = choose_time(  # its own clause's times
+            text, sentence.span, trigger, [x for x in times if x.span[0] >= joined.start()],
             article.published)
         if time_span is None:  # "and France did the same": when the act it repeats was done
             time, time_text, time_span, time_source = (
