@@ -23,6 +23,29 @@ def reference_article() -> Path:
     return REFERENCE_ARTICLE
 
 
+@pytest.fixture(scope="session")
+def lexicon():
+    """The shipped actor lexicon, loaded once for every test that reads actors."""
+    from timeline_app.extract.actors import load_actor_lexicon
+
+    return load_actor_lexicon()
+
+
+def find_checked(lexicon, text: str, published=None):
+    """find_actors, checking the evidence contract every caller relies on: each mention's
+    span is its text."""
+    from timeline_app.extract.actors import find_actors
+
+    found = find_actors(text, lexicon, published=published)
+    for mention in found.mentions:
+        assert text[mention.span[0]:mention.span[1]] == mention.text
+    return found
+
+
+def actor_pairs(found) -> list[tuple[str, str]]:
+    return [(m.actor, m.text) for m in found.mentions]
+
+
 def pytest_sessionfinish(session, exitstatus) -> None:
     """Empty the clipboard before the interpreter exits.
 

@@ -10,23 +10,11 @@ from datetime import date
 
 import pytest
 
+from conftest import actor_pairs, find_checked
 from timeline_app.extract.actors import ActorFindings, find_actors, load_actor_lexicon
 
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_actor_lexicon()
-
-
-def _find(lexicon, text: str, published: date | None = None) -> ActorFindings:
-    found = find_actors(text, lexicon, published=published)
-    for mention in found.mentions:  # the evidence contract every caller relies on
-        assert text[mention.span[0]:mention.span[1]] == mention.text
-    return found
-
-
-def _pairs(found: ActorFindings) -> list[tuple[str, str]]:
-    return [(m.actor, m.text) for m in found.mentions]
+_find = find_checked
+_pairs = actor_pairs
 
 
 def test_names_aliases_and_possessives_resolve_to_one_actor(lexicon):

@@ -824,9 +824,9 @@ class _Scan:
         text = self.text
         drop = [k for k, m in enumerate(self.mentions)
                 if (m.via == "capital" and _NAMED_AFTER_PLACE.match(text, m.span[1]))
-                or (_ONE_OF.search(text, max(0, m.span[0] - 9), m.span[0])
-                    and _MEMBER_AFTER.match(text, m.span[1])
-                    and self._kind(m.actor) == ORGANISATION)]
+                or (self._kind(m.actor) == ORGANISATION  # a dict look-up first, every mention
+                    and _ONE_OF.search(text, max(0, m.span[0] - 9), m.span[0])
+                    and _MEMBER_AFTER.match(text, m.span[1]))]
         if drop:
             gone = set(drop)
             self.mentions = [m for k, m in enumerate(self.mentions) if k not in gone]
