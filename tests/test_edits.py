@@ -119,3 +119,18 @@ def test_evidence_years_apart_makes_separate_episodes_of_a_relation():
     assert (second.id, second.start, second.end, second.events) == (
         "r:india>pakistan:military_action@2025-05-07", date(2025, 5, 7), date(2025, 5, 9),
         ("b", "c"))
+
+
+def test_a_background_period_of_decades_does_not_swallow_the_acts_of_a_pair():
+    from dataclasses import replace
+
+    from timeline_app.domain.edits import relations_from_events
+
+    since_1947 = TimeSpan("1947", "year", date(1947, 1, 1), date(2025, 5, 9), open_end=True)
+    strike = TimeSpan("2019-02-26", "day", date(2019, 2, 26), date(2019, 2, 26))
+    events = [
+        replace(_event("a", "india", "pakistan", "military_action"), time=since_1947),
+        replace(_event("b", "india", "pakistan", "military_action"), time=strike),
+    ]
+    spans = {(r.start, r.end) for r in relations_from_events(events)}
+    assert spans == {(date(2019, 2, 26), date(2019, 2, 26)), (date(1947, 1, 1), date(2025, 5, 9))}

@@ -1562,3 +1562,40 @@ def test_followed_after_a_time_of_its_own_takes_that_time():
                  "an embargo of its own.", {"Friday": FRIDAY, "2008": YEAR_2008})
     followed = [e for e in events if e.source == "kenya"]
     assert [(e.type, e.target, e.time.value) for e in followed] == [("sanctions", "iran", "2008")]
+
+
+def test_two_parties_named_together_fight_each_other():
+    events = run("Kenya and Uganda fought a brief border war in 2008.", {"2008": YEAR_2008})
+    war = one(events, "military_action")
+    assert (war.source, war.target, war.time.value) == ("kenya", "uganda", "2008")
+    war = one(run("It was the worst since the 2008 war between Kenya and Uganda.",
+                  {"2008": YEAR_2008}), "military_action")
+    assert (war.source, war.target) == ("kenya", "uganda")
+    assert war.time.value == "2008", "the year of 'the 2008 war' dates the war itself"
+    assert not run("Iran fought in Yemen for years."), "one party fighting names no enemy"
+    assert not [e for e in run("Iran fought alongside Syria.") if e.type == "military_action"]
+
+
+def test_the_two_sides_are_the_pair_the_story_is_about():
+    text = ("Kenyan troops have begun pulling back after a clash with Ugandan soldiers, "
+            "Kenya said. Kenya and Uganda deny any losses. Ugandan tents were seen moving "
+            "back from the area where the two sides fought on Friday.")
+    war = one(run(text, {"Friday": FRIDAY}), "military_action")
+    assert {war.source, war.target} == {"kenya", "uganda"} and war.time == FRIDAY
+    # a third party named as often as the second leaves "the two sides" unknown
+    text = ("Kenya met Uganda. Iran met Chad. Kenya met Iran. Uganda met Chad. The two sides "
+            "fought on Friday.")
+    assert not [e for e in run(text, {"Friday": FRIDAY}) if e.type == "military_action"]
+
+
+def test_an_agreement_between_two_and_one_signed_by_both_binds_them():
+    deal = one(run("A ceasefire between Kenya and Uganda took hold on Friday.",
+                   {"Friday": FRIDAY}), "agreement")
+    assert (deal.source, deal.target, deal.time) == ("kenya", "uganda", FRIDAY)
+    deal = one(run("The memorandum cited the security pact that Turkey and Syria signed in 2008.",
+                   {"2008": YEAR_2008}), "agreement")
+    assert (deal.source, deal.target, deal.time.value) == ("turkey", "syria", "2008")
+    assert not [e for e in run("Turkey signed in 2008.", {"2008": YEAR_2008})
+                if e.type == "agreement"], "one signatory alone names no partner"
+    assert not [e for e in run("President Amara signed an order imposing sanctions on Iran.")
+                if e.type == "agreement"]

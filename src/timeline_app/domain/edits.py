@@ -185,6 +185,9 @@ def _merge(
 # Pakistan in 2019 and in 2025 are two episodes, not one relation active for six years (which a
 # graph of any window in between would show).
 EPISODE_GAP = timedelta(days=120)
+# Longer than a decade: a background period ("since 1947"), not the run of a relation's acts
+# ("allies since March 2011" in a 2013 story is still one run with the acts of 2012).
+BACKGROUND_SPAN = timedelta(days=3653)
 
 
 def relations_from_events(events: tuple[Event, ...] | list[Event]) -> tuple[Relation, ...]:
@@ -209,11 +212,21 @@ def relations_from_events(events: tuple[Event, ...] | list[Event]) -> tuple[Rela
 
 def _episodes(evs: list[Event]) -> list[list[Event]]:
     """The events of one relation in runs whose days lie within EPISODE_GAP of each other;
-    undated events join the first run (they count for its polarity, not for its days)."""
+    undated events join the first run (they count for its polarity, not for its days).
+
+    A background period ("have fought three wars since 1947") is a run of its own: spanning
+    decades, it would otherwise swallow every dated act of the pair (the strikes of February
+    2019 and of May 2025) into one relation as long as itself.
+    """
     dated = sorted((e for e in evs if e.time.start is not None and e.time.end is not None),
                    key=lambda e: (e.time.start, e.time.end))
     if len(dated) < 2:
         return [evs]
+    periods = [e for e in dated if e.time.end - e.time.start > BACKGROUND_SPAN]
+    if periods and len(periods) < len(dated):
+        acts = [e for e in evs if not (e.time.start is not None and e.time.end is not None
+                                       and e.time.end - e.time.start > BACKGROUND_SPAN)]
+        return [*_episodes(acts), periods]
     runs: list[list[Event]] = [[dated[0]]]
     reach = dated[0].time.end
     for e in dated[1:]:

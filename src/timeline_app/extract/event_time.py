@@ -66,8 +66,10 @@ def choose_time(
             text, sentence, trigger, expr.span
         ):
             continue
-        if _modifies_noun(text, expr.span, sentence):
+        if _modifies_noun(text, expr.span, sentence) and not _NOUN_GAP.fullmatch(
+                text, end, trigger[0]):
             continue  # "the July 28 vote", "the 2014 invasion": when that thing happens
+            # (unless that thing is the event: "the 1962 war between China and India")
         if expr.type not in _USABLE_TYPES and not expr.time.approximate:
             continue
         if not expr.time.is_dated and not expr.relative:
@@ -207,6 +209,10 @@ def _next_to_verb(text: str, trigger: tuple[int, int], span: tuple[int, int]) ->
 _OPENS_SENTENCE = re.compile(r".*(?:^|[.!?]\s+|\n)(?:On|In|Late|Early|Earlier|Later|By)?\s*",
                              re.DOTALL)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|announced|stated|declared|added)\b")
+
+
+# Up to two words between a date and the trigger it modifies ("the 1962 border war between").
+_NOUN_GAP = re.compile(r"(?:\s+[A-Za-z-]+){0,2}\s+")
 
 
 def _modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> bool:

@@ -702,12 +702,13 @@ _AUDIENCE = re.compile(
     r"(?:reporters|journalists|the press|a (?:news|press) conference|state (?:media|television)|"
     r"parliament|lawmakers|the (?:BBC|CNN|AP|Associated Press|Reuters))\b", re.IGNORECASE)
 _PAIRED = re.compile(
-    r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|sides|countries|governments|nations)\b"
+    r"\b(?:[Tt]he two|[Bb]oth) (?:leaders|sides|countries|governments|nations|armies|militaries)\b"
     r"|\b[Tt]he two (?=[a-z]+ed\b)"  # "The two agreed that ..."
 )
 _THE_TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:(?:leaders|sides|countries|governments|nations|men|presidents|"
-    r"ministers|parties|neighbou?rs|rivals)\s+)?(?:(?:have|had|also|then|finally)\s+)*$",
+    r"ministers|parties|neighbou?rs|rivals|armies|militaries|delegations|camps)\s+)?"
+    r"(?:(?:have|had|also|then|finally)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -814,14 +815,31 @@ def _the_two(
                 text, first.span[1], second.span[0]
             ):
                 return Party(first.actor, first.span), Party(second.actor, second.span)
-        return None
+        return _protagonists([*earlier, *(m for m in mentions if m.span[1] <= match.start())])
     if len(before) < 2:
-        return None
+        pair = _protagonists([*earlier, *(m for m in mentions if m.span[1] <= match.start())])
+        return pair if pair and before[0].actor in {p.actor for p in pair} else None
     first, second = before[-2], before[-1]
     if first.actor == second.actor or not _AND_GAP.fullmatch(
         text, first.span[1], second.span[0]
     ):
         return None  # named apart, or in an earlier sentence: the usual subject search
+    return Party(first.actor, first.span), Party(second.actor, second.span)
+
+
+def _protagonists(mentions: Sequence[MentionLike]) -> tuple[Party, Party] | None:
+    """The two actors the story has been about ("Chinese troops ... Indian soldiers ... where
+    the two sides fought"): the two named most often in the lines before, when no third is
+    named as often as the second."""
+    counts: dict[str, int] = {}
+    last: dict[str, MentionLike] = {}
+    for m in mentions:
+        counts[m.actor] = counts.get(m.actor, 0) + 1
+        last[m.actor] = m
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+        return None
+    first, second = sorted((last[ranked[0]], last[ranked[1]]), key=lambda m: m.span)
     return Party(first.actor, first.span), Party(second.actor, second.span)
 
 
