@@ -574,3 +574,14 @@ def test_a_navy_ship_is_its_states(lexicon):
     found = _find(lexicon, text, date(2022, 4, 2))
     assert [(m.actor, m.text) for m in found.mentions if m.head] == [
         ("united-kingdom", "HMS Conqueror"), ("philippines", "BRP Sierra Madre")]
+
+
+def test_a_title_set_off_before_an_unknown_name_makes_that_person(lexicon):
+    text = ("They were met by Haiti's new prime minister, Garry Conille, who thanked Kenya. "
+            "In May Lithuania quit the forum, and its foreign minister, Gabrielius Landsbergis, "
+            "urged others to follow. The company's chief executive, Tim Cook, said little.")
+    found = _find(lexicon, text, date(2024, 6, 26))
+    people = {a.name: a.parent for a in found.actors.values() if a.kind == "person"}
+    assert people == {"Garry Conille": "haiti", "Gabrielius Landsbergis": "lithuania"}
+    haiti = next(m for m in found.mentions if m.actor == "haiti")
+    assert not haiti.head, "Haiti's new prime minister is Conille, not Haiti acting"

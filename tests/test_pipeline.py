@@ -89,3 +89,21 @@ def test_they_after_plural_rulers_acts_for_their_state():
         ("niger", "france", "2023-08-03")]
     assert [(e.source, e.target) for e in _by_type(corpus, "accusation")] == [
         ("niger", "france")]
+
+
+def test_the_datelines_date_is_a_time_expression_but_no_event_comes_from_it(tmp_path):
+    from timeline_app.extract.actors import load_actor_lexicon
+    from timeline_app.extract.article_extraction import extract_article
+    from timeline_app.ingest import read
+
+    path = tmp_path / "story.txt"
+    path.write_text("Juntas quit the bloc\n\nDAKAR, Jan 29, 2024 (Wire) - Mali said on Sunday "
+                    "it would leave ECOWAS.\n", encoding="utf-8")
+    (article,) = read(path)
+    assert article.published == date(2024, 1, 29)
+    result = extract_article(article, load_actor_lexicon())
+    expressions = [(x.text, x.time.value) for x in result.article.time_expressions]
+    assert expressions == [("Jan 29, 2024", "2024-01-29"), ("Sunday", "2024-01-28")]
+    assert result.events and all(e.time_text != "Jan 29, 2024" for e in result.events)
+    text = result.article.text
+    assert all(text[x.span[0]:x.span[1]] == x.text for x in result.article.time_expressions)

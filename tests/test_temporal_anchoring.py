@@ -706,3 +706,23 @@ def test_a_deadline_lies_ahead_unless_it_is_much_nearer_behind():
     assert ("July 31", "2013-07-31") in values(
         "On Monday the ministers extended the sanctions until July 31.", THU)
     assert ("January 3", "2013-01-03") in values("The truce held until January 3.", THU)
+
+
+def test_a_clock_time_opening_a_line_is_a_live_blogs_stamp_of_the_page_day():
+    text = ("10:58 EDT\nIran's foreign ministry on Saturday called the decision shameful.\n\n"
+            "11:14 EDT\nThe leaders met at the White House.")
+    assert values(text, date(2020, 9, 15)) == [
+        ("10:58 EDT", "2020-09-15T10:58"), ("Saturday", "2020-09-12"),
+        ("11:14 EDT", "2020-09-15T11:14")]
+    # inside a sentence a clock time still falls on the day the story tells of
+    assert values("On Saturday the rally began at 10 p.m. and ended late.",
+                  date(2020, 9, 15))[-1] == ("10 p.m.", "2020-09-12T22:00")
+
+
+def test_earlier_this_month_lies_before_the_article_day_and_later_after_it():
+    earlier = first("Algeria recalled its envoy earlier this month.", date(2021, 8, 24)).time
+    assert (earlier.value, earlier.start, earlier.end, earlier.approximate) == (
+        "2021-08", date(2021, 8, 1), date(2021, 8, 24), True)
+    later = first("The talks resume later this year.", date(2021, 8, 24)).time
+    assert (later.value, later.start, later.end) == ("2021", date(2021, 8, 24),
+                                                     date(2021, 12, 31))

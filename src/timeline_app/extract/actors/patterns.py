@@ -22,6 +22,8 @@ class Patterns:
     role_before: re.Pattern[str]  # the window before a state: "the president of (the) "
     name_after: re.Pattern[str]  # a capitalised word right after a title
     apposition: re.Pattern[str]  # after a name: ", Russia's deputy foreign minister"
+    # before a name, searched up to it: "Haiti's new prime minister, " (Garry Conille)
+    title_before: re.Pattern[str]
     bare_organ: re.Pattern[str]  # "the embassy", "the Foreign Ministry"
     # "His foreign ministry", "its troops": group 1 the possessive, group 2 the organ
     possessive_organ: re.Pattern[str]
@@ -49,6 +51,13 @@ def patterns_for(lexicon: ActorLexicon) -> Patterns:
         apposition=re.compile(
             rf",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+|[A-Z][\w’'.-]*[ \t]+)"
             rf"(?:[\w’'.-]+[ \t]+){{0,4}}?(?i:{long_heads})\b"
+        ),
+        title_before=re.compile(
+            rf"(?:\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)|[A-Z][\w.-]*['’]s)[ \t]+"
+            rf"(?:[\w’'.-]+[ \t]+){{0,4}}?(?i:{long_heads}|counterpart)"
+            rf"(?:[ \t]+(?:to|of|for)[ \t]+(?:the[ \t]+)?"
+            rf"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){{0,3}})?"
+            rf",[ \t]+$"
         ),
         bare_organ=re.compile(
             rf"he[ \t]+(?i:({_alternation(titles.bare_organs)}))\b(?![ \t]+of\b)"

@@ -672,6 +672,23 @@ class _Scan:
                         starts = [m.span[0] for m in self._sort_mentions()]
                     candidate.titled = True
                     candidate.parent = self._apposition_parent(starts, candidate.end, appos.end())
+            if not candidate.titled and 2 <= len(candidate.words) <= 4 and (
+                    self.text.endswith(", ", 0, candidate.start)
+                    and _APPOSITION_CLOSES.match(self.text, candidate.end)):
+                # "Haiti's new prime minister, Garry Conille, thanked ...": a title set off
+                # before a name the lexicon lacks is that person's
+                title = self.pat.title_before.search(
+                    self.text, max(0, candidate.start - 100), candidate.start)
+                if title is not None:
+                    if starts is None:
+                        starts = [m.span[0] for m in self._sort_mentions()]
+                    candidate.titled = True
+                    candidate.parent = self._apposition_parent(starts, title.start(),
+                                                               title.end())
+                    if candidate.parent is None and title.group().startswith(
+                            ("its", "Its", "their", "Their")):  # "its foreign minister, X,"
+                        candidate.parent = self._state_before(
+                            bisect.bisect_left(starts, title.start()))
             if not candidate.titled:
                 pending.append(candidate)
                 continue

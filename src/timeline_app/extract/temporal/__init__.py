@@ -185,11 +185,19 @@ def tag(
             found.anchors = False
         if found.core is not None:
             start, end = start + found.core[0], start + found.core[1]
-        elif rule in _TRIMMED:
+        lead = None
+        if found.core is None and rule in _TRIMMED:
             lead = _EARLIER_LATER.match(text, start, end)
             if lead:  # TimeML leaves "earlier" out of "earlier this month"
                 start = lead.end()
         span = _timespan(found)
+        if lead and published is not None and span.start is not None and span.end is not None \
+                and span.start <= published <= span.end:
+            # "earlier this month" lies before the article's day, "later this year" after it
+            if lead.group().lower().startswith("e"):
+                span = replace(span, end=published, approximate=True)
+            else:
+                span = replace(span, start=published, approximate=True)
         # "nce" first, in the lower-cased text: no letter but these matches them ignoring case
         if span.start is not None and published is not None and lower.find(
                 "nce", max(0, start - 8), start) >= 0 and _SINCE.search(

@@ -703,7 +703,10 @@ def h_time(c: Cand) -> Found | None:
         on_day = _ON_DAY_MONTH.match(c.text, c.end)
         if on_day and _DAY_MONTH.match(on_day.group(1).lower()):
             ref = on_day.group(1)
-    day, relative = _day_of(c, ref, narrative=True)
+    # A clock time opening a line is a live blog's stamp ("11:14 EDT"): the day of the page,
+    # whatever day the entry before it told of.
+    stamp = c.start == 0 or c.text[c.start - 1] == "\n"
+    day, relative = _day_of(c, ref, narrative=not stamp)
     clock = f"T{hh:02d}:{mm:02d}"
     mod = "APPROX" if c.g("approx") else None
     if day is None:
