@@ -34,6 +34,7 @@ SURFACES = {
     "Petro": "petro", "Maduro": "maduro", "Barbados": "barbados", "Ukraine": "ukraine",
     "Saudi Arabia": "saudi-arabia", "Russia": "russia", "Venezuela": "venezuela",
     "China": "china", "Nigerian": "nigeria", "Japan": "japan", "Iraq": "iraq", "Ugandan": "uganda",
+    "African Union": "african-union", "the United States": "usa",
 }
 MODIFIERS = {"Iranian", "Syrian", "Turkish", "Kenyan", "Nigerian", "Ugandan"}
 
@@ -1599,3 +1600,43 @@ def test_an_agreement_between_two_and_one_signed_by_both_binds_them():
                 if e.type == "agreement"], "one signatory alone names no partner"
     assert not [e for e in run("President Amara signed an order imposing sanctions on Iran.")
                 if e.type == "agreement"]
+
+
+def test_a_coup_is_a_military_act_against_the_one_overthrown():
+    coup = one(run("General Okafor overthrew President Amara on Friday.", {"Friday": FRIDAY}),
+               "military_action")
+    assert (coup.source, coup.target, coup.time) == ("okafor", "amara", FRIDAY)
+    assert not run("A loyalist of ousted President Amara said Iran's ousted government had fled.")
+    events = run("Mali ousted the Kenyan ambassador.")
+    assert [(e.type, e.source, e.target) for e in events] == [("distancing", "mali", "kenya")]
+
+
+def test_leaving_a_body_named_in_full_and_turning_away_distance_from_it():
+    left = one(run("Mali announced its withdrawal from the African Union on Friday.",
+                   {"Friday": FRIDAY}), "distancing")
+    assert (left.source, left.target) == ("mali", "african-union")
+    away = one(run("Mali has turned away from France."), "distancing")
+    assert (away.source, away.target) == ("mali", "france")
+    assert not [e for e in run("Kenyan troops withdrew from Somalia in 2008.",
+                               {"2008": YEAR_2008}) if e.type == "distancing"]
+
+
+def test_a_closed_border_without_a_determiner_is_a_sanction():
+    closed = one(run("ECOWAS closed borders with Niger."), "sanctions")
+    assert (closed.source, closed.target) == ("ecowas", "niger")
+
+
+def test_a_relative_pronoun_for_someone_unnamed_leaves_the_act_without_a_source():
+    text = ("Leaders meeting in the Nigerian capital raised the stakes in a standoff with the "
+            "officers who toppled President Amara.")
+    assert not [e for e in run(text) if e.type == "military_action"]
+    events = run("Kenya backed Uganda, which attacked Sudan.")
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("support", "kenya", "uganda"), ("military_action", "uganda", "sudan")}
+
+
+def test_a_list_of_signatories_after_an_opening_year_keeps_its_first_and_its_time():
+    deal = one(run("In 2008 Russia, the United States and Britain signed the memorandum, "
+                   "pledging to respect Ukraine's borders.", {"2008": YEAR_2008}), "agreement")
+    assert {deal.source, deal.target, *deal.co_sources} == {"russia", "usa", "united-kingdom"}
+    assert deal.time.value == "2008"

@@ -521,6 +521,9 @@ def _event(
             )
             if source is not None and in_foreign_clause(text, trigger[0], source.span[0], masked):
                 source = None  # "France left after supporters of the coup attacked its embassy"
+            if source is not None and source.span[1] < trigger[0] - 12 and (
+                    _unnamed_antecedent(text, s_start, trigger, mentions)):
+                source = None  # "a standoff with the military officers who toppled Bazoum"
         source = _whose_country(text, source, trigger, actors)
     group = None
     if pattern.symmetric and target is None:
@@ -606,7 +609,8 @@ def _event(
                            and s_start <= m.span[0] < trigger[0]
                            and m.actor not in family), None)
     co_sources = find_co_sources(text, s_start, trigger, source, mentions)
-    if co_sources and inner is not None and inner[0] <= source.span[0]:
+    if co_sources and inner is not None and inner[0] <= source.span[0] and (
+            _SUBORDINATE_OPENING.match(text, inner[0])):
         # "was killed along with X, when a U.S. drone struck": the clause's own acting ones
         own = {m.actor for m in mentions if inner[0] <= m.span[0] < trigger[0]}
         co_sources = tuple(a for a in co_sources if a in own)
@@ -993,6 +997,32 @@ def _in_name(trigger: tuple[int, int], mentions: Sequence[MentionLike]) -> bool:
         if start < mention.span[1] and mention.span[0] <= start:
             return True
     return False
+
+
+# A masked stretch that opens a clause of its own ("..., when a U.S. drone struck"), unlike the
+# rest of a list read as an aside ("Russia, the United States and Britain signed").
+_SUBORDINATE_OPENING = re.compile(
+    r"[\s,;—–-]*(?:when|after|before|while|as|because|since|if|although|though|until|once|"
+    r"which|who|whom|whose|that|where)\b", re.IGNORECASE)
+
+
+# A relative pronoun as the trigger's subject: "the officers who toppled", "Russia, which
+# invaded".
+_RELATIVE_SUBJECT = re.compile(
+    r",?\s+(?:who|which|that)\s+(?:(?:had|has|have|was|were|is|are|also|then|later|"
+    r"reportedly|allegedly)\s+)*$")
+
+
+def _unnamed_antecedent(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> bool:
+    """Whether a relative pronoun right before the trigger stands for a noun that names no
+    actor: then whoever the sentence named before is not the one acting."""
+    relative = _RELATIVE_SUBJECT.search(text, max(sentence_start, trigger[0] - 40), trigger[0])
+    if relative is None:
+        return False
+    end = relative.start()
+    return not any(end - 4 <= m.span[1] <= end for m in mentions)
 
 
 def _own_clause(

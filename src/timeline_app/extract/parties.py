@@ -63,7 +63,11 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _PRONOUNS = re.compile(r"\b(he|she|it|they)\b", re.IGNORECASE)
 # Appositions (", a key ally,") and datelines ("MASNAA, Lebanon — ") name actors that do not act.
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|its|his|her|their|another|one|whose|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s?)"
+    # (not the rest of a list of subjects: "Russia, the United States and Britain signed")
+    r",\s+(?![^,;—]{0,60}?\sand\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+"
+    r"(?:[a-z]+ed|came|went|met|signed|agreed|fought|struck|sent|held|began|broke|cut|froze|"
+    r"withdrew|have|had|were)\b)"
+    r"(?:a|an|the|its|his|her|their|another|one|whose|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s?)"
     r"\s[^,;—]{1,80}?(?:,|\.$|$)"
     # relative clauses: "Duque, who has recognized Guaido as interim president, blamed ..."
     # (a comma inside a number, "about 1,000 troops", does not end them)
@@ -644,7 +648,10 @@ def _coordinated_clause(
 # A phrase that opens a sentence before its subject: "Alarmed by ...,", "Fearing that ...,",
 # "In a letter to ...,". Up to the first comma; not a clause with a verb of its own.
 _OPENING_ADJUNCT = re.compile(
-    r"\s*(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|Despite|Following|With|Without|Amid|"
+    # (not a time and then a name: "In 1994 Russia, the United States and Britain signed")
+    r"\s*(?!(?:In|On|At|By|During|Since)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}|\d{1,2}\s+"
+    r"[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+[A-Z])"
+    r"(?:[A-Z][a-z]+(?:ed|ing)|In|On|At|After|Before|Despite|Following|With|Without|Amid|"
     r"Under|During|Since|Unlike|Like|Faced)\b[^,;]{1,120},\s*"
 )
 _TITLE_WORDS = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s+")
@@ -742,6 +749,9 @@ def find_co_sources(
 _WITH_ASIDE = re.compile(r",\s*(?:together|along|jointly)\s+with\s+(?:the\s+)?")
 
 
+_YEAR_BEFORE = re.compile(r"\b\d{4}\s*,?\s*$")
+
+
 def _listed_before(
     text: str, sentence_start: int, mentions: Sequence[MentionLike], index: int,
 ) -> list[str]:
@@ -753,10 +763,10 @@ def _listed_before(
             break
         if not _LIST_COMMA.fullmatch(text, mention.span[1], following.span[0]):
             break
-        if last_word(text[max(sentence_start, mention.span[0] - 40):mention.span[0]]) in (
-            _PREPOSITIONS
-        ):
+        gap = text[max(sentence_start, mention.span[0] - 40):mention.span[0]]
+        if last_word(gap) in _PREPOSITIONS and not _YEAR_BEFORE.search(gap):
             break  # "in the suburbs of Damascus, Lavrov and Kerry": a clause ends at the comma
+            # (but "In 1994 Russia, the United States and Britain signed": a time, then names)
         opening = _OPENING_ADJUNCT.match(text, sentence_start)
         if opening is not None and mention.span[1] <= opening.end():
             break  # "Under the shuttle diplomacy of Kissinger, Israel and Egypt signed"
