@@ -1640,3 +1640,28 @@ def test_a_list_of_signatories_after_an_opening_year_keeps_its_first_and_its_tim
                    "pledging to respect Ukraine's borders.", {"2008": YEAR_2008}), "agreement")
     assert {deal.source, deal.target, *deal.co_sources} == {"russia", "usa", "united-kingdom"}
     assert deal.time.value == "2008"
+
+
+def test_trade_measures_and_no_fly_zones_are_sanctions():
+    duties = one(run("Japan imposed anti-dumping duties of 80% on Iranian steel in 2008.",
+                     {"2008": YEAR_2008}), "sanctions")
+    assert (duties.source, duties.target, duties.time.value) == ("japan", "iran", "2008")
+    tariffs = one(run("Iran slapped tariffs of up to 200% on Iraq's goods."), "sanctions")
+    assert (tariffs.source, tariffs.target) == ("iran", "iraq")
+    zone = one(run("The UN Security Council imposed a no-fly zone over Syria."), "sanctions")
+    assert (zone.source, zone.target) == ("unsc", "syria")
+
+
+def test_paused_talks_expelled_diplomats_and_suspended_visas_distance():
+    events = run("Japan paused talks on a trade deal with China.")
+    assert [(e.type, e.source, e.target) for e in events] == [("distancing", "japan", "china")]
+    expelled = one(run("Kenya expelled a senior Ugandan diplomat."), "distancing")
+    assert (expelled.source, expelled.target) == ("kenya", "uganda")
+    visas = one(run("Kenya suspended visa services for Uganda on Friday.", {"Friday": FRIDAY}),
+                "distancing")
+    assert (visas.source, visas.target, visas.time) == ("kenya", "uganda", FRIDAY)
+
+
+def test_troops_sent_to_a_border_threaten_the_neighbour():
+    threat = one(run("Venezuela ordered ten battalions to the border with Iraq."), "threat")
+    assert (threat.source, threat.target) == ("venezuela", "iraq")
