@@ -1665,3 +1665,9 @@ def test_paused_talks_expelled_diplomats_and_suspended_visas_distance():
 def test_troops_sent_to_a_border_threaten_the_neighbour():
     threat = one(run("Venezuela ordered ten battalions to the border with Iraq."), "threat")
     assert (threat.source, threat.target) == ("venezuela", "iraq")
+
+
+def test_severing_relations_distances():
+    cut = one(run("Kenya said on Friday it was severing diplomatic relations with Uganda.",
+                  {"Friday": FRIDAY}), "distancing")
+    assert (cut.source, cut.target, cut.time) == ("kenya", "uganda", FRIDAY)

@@ -726,3 +726,11 @@ def test_earlier_this_month_lies_before_the_article_day_and_later_after_it():
     later = first("The talks resume later this year.", date(2021, 8, 24)).time
     assert (later.value, later.start, later.end) == ("2021", date(2021, 8, 24),
                                                      date(2021, 12, 31))
+
+
+def test_days_later_after_a_month_lies_late_in_it_or_just_after():
+    found = [x for x in tag("Tensions rose in July. Algeria recalled its envoy days later.",
+                            date(2021, 8, 24)) if x.text == "days"]
+    assert found and found[0].time.value == "PXD"
+    assert (found[0].time.start, found[0].time.end) == (date(2021, 7, 2), date(2021, 8, 3))
+    assert found[0].time.approximate

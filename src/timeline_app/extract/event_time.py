@@ -70,8 +70,9 @@ def choose_time(
                 text, end, trigger[0]):
             continue  # "the July 28 vote", "the 2014 invasion": when that thing happens
             # (unless that thing is the event: "the 1962 war between China and India")
-        if expr.type not in _USABLE_TYPES and not expr.time.approximate:
-            continue
+        if expr.type not in _USABLE_TYPES and not (
+                expr.time.approximate and expr.time.start is not None):
+            continue  # "for days", "days later": how long, not when (no days of its own)
         if not expr.time.is_dated and not expr.relative:
             continue
         if end <= trigger[0]:

@@ -205,11 +205,12 @@ def _stretch(c: Cand, f: Found, code: str) -> None:
     if within:
         f.start, f.end = first, add_days(last, 1) if hours else shift(last, _FEW, code)
     elif step is not None and step.group(1).lower() == "later":
+        # (from a coarser date, "in July ... days later" is late July or early August)
         f.start, f.end = ((first, add_days(last, 1)) if hours else
-                          (shift(last, 1, code), shift(last, _FEW, code)))
+                          (shift(first, 1, code), shift(last, _FEW, code)))
     else:
         f.start, f.end = ((add_days(first, -1), last) if hours else
-                          (shift(first, -_FEW, code), shift(first, -1, code)))
+                          (shift(first, -_FEW, code), shift(last, -1, code)))
     f.approximate = True
 
 
