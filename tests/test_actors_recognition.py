@@ -585,3 +585,10 @@ def test_a_title_set_off_before_an_unknown_name_makes_that_person(lexicon):
     assert people == {"Garry Conille": "haiti", "Gabrielius Landsbergis": "lithuania"}
     haiti = next(m for m in found.mentions if m.actor == "haiti")
     assert not haiti.head, "Haiti's new prime minister is Conille, not Haiti acting"
+
+
+def test_a_member_named_through_its_bloc_is_not_the_bloc(lexicon):
+    text = "Washington said it stands in solidarity with its NATO ally. NATO met in Brussels."
+    found = _find(lexicon, text, date(2021, 11, 22))
+    nato = [m.span[0] for m in found.mentions if m.actor == "nato"]
+    assert nato == [text.index("NATO met")]

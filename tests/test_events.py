@@ -1671,3 +1671,26 @@ def test_severing_relations_distances():
     cut = one(run("Kenya said on Friday it was severing diplomatic relations with Uganda.",
                   {"Friday": FRIDAY}), "distancing")
     assert (cut.source, cut.target, cut.time) == ("kenya", "uganda", FRIDAY)
+
+
+def test_thanks_for_help_are_the_helpers_support_thanks_for_anything_else_praise():
+    helped = one(run("Kenya thanked Uganda for its strong support."), "support")
+    assert (helped.source, helped.target) == ("uganda", "kenya")
+    praised = one(run("Kenya thanked Uganda for its courage."), "support")
+    assert (praised.source, praised.target) == ("kenya", "uganda")
+
+
+def test_a_threat_in_reported_speech_with_the_threatened_as_subject():
+    threat = one(run("Iran said Kenya would have to bear all the consequences."), "threat")
+    assert (threat.source, threat.target) == ("iran", "kenya")
+    threat = one(run("Iran warned that Kenya would pay a heavy price."), "threat")
+    assert (threat.source, threat.target) == ("iran", "kenya")
+
+
+def test_downgrading_its_relations_distances_and_named_antecedents_still_act():
+    down = one(run("China has formally downgraded its diplomatic relations with Japan."),
+               "distancing")
+    assert (down.source, down.target) == ("china", "japan")
+    events = run("Kenya said it had struck 13 Ugandan fighters who were attacking Somalia.")
+    assert ("military_action", "uganda", "somalia") in {(e.type, e.source, e.target)
+                                                        for e in events}

@@ -555,7 +555,8 @@ def _event(
         _has_agent(text, trigger, source)
     ):
         return None
-    if pattern.type != "statement" and _unowned_noun_in_speech(text, s_start, trigger, source):
+    if pattern.type != "statement" and pattern.source != "speaker" and _unowned_noun_in_speech(
+            text, s_start, trigger, source):
         return None
     family = _family(source.actor, actors)
     pronoun = _OBJECT_PRONOUN.match(text, trigger[1]) if pattern.target == "after" else None
@@ -1022,7 +1023,13 @@ def _unnamed_antecedent(
     if relative is None:
         return False
     end = relative.start()
-    return not any(end - 4 <= m.span[1] <= end for m in mentions)
+    return not any(m.span[1] <= end and _ANTECEDENT_TAIL.fullmatch(text, m.span[1], end)
+                   for m in mentions if end - 30 <= m.span[1])
+
+
+# What may follow a name inside the noun phrase a relative pronoun stands for: "al-Shabaab
+# fighters who were attacking", "Russia's forces, which".
+_ANTECEDENT_TAIL = re.compile(r"(?:['’]s?)?(?:\s+[a-z-]+){0,2}\s*,?")
 
 
 def _own_clause(

@@ -54,7 +54,8 @@ _SHIP_PREFIXES = {
 }
 _SHIP = re.compile(r"\b(HMS|USS|HMAS|HMCS|HMNZS|BRP|ARA|ROKS|TCG)[ \t]+"
                    r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*|\d+)){0,3}")
-_ONE_OF = re.compile(r"\b(?:a|an|one|another|any|every|each)[ \t]+$", re.IGNORECASE)
+_ONE_OF = re.compile(r"\b(?:a|an|one|another|any|every|each|its|their|his|her|our|fellow)[ \t]+$",
+                     re.IGNORECASE)
 _MEMBER_AFTER = re.compile(r"[ \t]+(?:member|member state|member country|country|nation|ally|"
                            r"state|government)\b")
 _NAMED_AFTER_PLACE = re.compile(
