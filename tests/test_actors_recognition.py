@@ -592,3 +592,10 @@ def test_a_member_named_through_its_bloc_is_not_the_bloc(lexicon):
     found = _find(lexicon, text, date(2021, 11, 22))
     nato = [m.span[0] for m in found.mentions if m.actor == "nato"]
     assert nato == [text.index("NATO met")]
+
+
+def test_a_description_noun_used_as_an_adjective_is_no_actor(lexicon):
+    text = ("Leaders met in the Nigerian capital, in a standoff with the military officers who "
+            "toppled the president.")
+    found = _find(lexicon, text, date(2023, 8, 10))
+    assert [m.text for m in found.mentions] == ["Nigerian"]

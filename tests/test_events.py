@@ -1694,3 +1694,9 @@ def test_downgrading_its_relations_distances_and_named_antecedents_still_act():
     events = run("Kenya said it had struck 13 Ugandan fighters who were attacking Somalia.")
     assert ("military_action", "uganda", "somalia") in {(e.type, e.source, e.target)
                                                         for e in events}
+
+
+def test_no_before_a_trigger_noun_denies_it():
+    text = "The court ruled against it because Kenya had no reciprocal agreement with Uganda."
+    assert not [e for e in run(text) if e.type == "agreement"]
+    assert one(run("Kenya signed an agreement with Uganda."), "agreement").target == "uganda"

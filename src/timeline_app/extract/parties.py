@@ -1046,9 +1046,15 @@ _NEGATION_KEYS = (
 )
 
 
+# "had no reciprocal agreement with": a trigger noun denied by "no" one word before at most.
+_NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
     window = text[max(sentence_start, trigger_start - 30):trigger_start]
     lowered = window.lower()
+    if "no " in lowered and _NO_BEFORE.search(window):
+        return True
     for key in _NEGATION_KEYS:
         if key in lowered:
             if _NEGATION.search(window):

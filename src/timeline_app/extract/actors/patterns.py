@@ -72,7 +72,12 @@ def patterns_for(lexicon: ActorLexicon) -> Patterns:
             rf"he[ \t]+(?:(?:(?i:{modifiers})|\d+-(?:nation|member|country|state)|"
             rf"[A-Z][\w.]*-(?:backed|led|allied|aligned|based))[ \t]+){{0,2}}"
             # ("the group of experts": no; "accused the paramilitaries of occupying": yes)
-            rf"({nouns})\b(?![ \t]+of\b(?![ \t]+[a-z]+ing\b)|['’]s\b|-|[ \t]+[A-Z])"
+            rf"({nouns})\b(?![ \t]+of\b(?![ \t]+[a-z]+ing\b)|['’]s\b|-|[ \t]+[A-Z]"
+            # (a noun used as an adjective: "the military officers who toppled Bazoum")
+            rf"|[ \t]+(?:officers|officials|leaders|commanders|chiefs|personnel|rulers|"
+            rf"spokes(?:man|woman|person)|sources|analysts|experts|operations?|campaign|"
+            rf"intervention|exercises|drills|bases?|aid|assistance|equipment|hardware|"
+            rf"vehicles|aircraft|ties|cooperation|takeover|coup)\b)"
         ),
     )
 
