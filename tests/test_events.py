@@ -1700,3 +1700,10 @@ def test_no_before_a_trigger_noun_denies_it():
     text = "The court ruled against it because Kenya had no reciprocal agreement with Uganda."
     assert not [e for e in run(text) if e.type == "agreement"]
     assert one(run("Kenya signed an agreement with Uganda."), "agreement").target == "uganda"
+
+
+def test_a_country_named_inside_an_eased_embargo_imposed_it():
+    events = run("In 2008 an interim accord eased a Turkish trade embargo.", {"2008": YEAR_2008})
+    assert not [e for e in events if e.type == "support"], "Turkey imposed it, nobody is named"
+    lifted = one(run("Kenya lifted the sanctions on Uganda."), "support")
+    assert (lifted.source, lifted.target) == ("kenya", "uganda")

@@ -419,7 +419,8 @@ def _event(
 ) -> Event | None:
     text = article.text
     s_start, s_end = sentence.span
-    target: Party | None = _inside_trigger(trigger, mentions, actors)
+    target: Party | None = _inside_trigger(trigger, mentions, actors) if not (
+        _LIFTED.match(text, trigger[0])) else None  # "eased a Greek embargo": Greece's own
     if target is None and _no_target_possible(pattern, trigger, s_end, mentions):
         return None
     trigger_text = text[trigger[0]:trigger[1]]
@@ -1140,6 +1141,10 @@ def _speaker_after(
                 return Party(mention.actor, mention.span)
             return None
     return None
+
+
+# A measure lifted or eased: a country named inside ("eased a Greek trade embargo") imposed it.
+_LIFTED = re.compile(r"(?:lift|eas|waiv|relax|remov)(?:e|es|ed|ing|s)?\s", re.IGNORECASE)
 
 
 def _inside_trigger(
