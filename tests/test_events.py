@@ -773,7 +773,8 @@ def test_a_participle_takes_the_subject_of_the_clause_it_follows():
     text = ("Okafor shuttled between Kenya and Chad, but the talks failed and Egypt sided "
             "with Chad, imposing sanctions on Kenya and offering military supplies to Chad.")
     events = run(text)
-    assert one(events, "negotiation").source == "okafor"
+    talks = {(e.source, e.target) for e in events if e.type == "negotiation"}
+    assert talks == {("okafor", "kenya"), ("okafor", "chad")}, "a go-between talks to both"
     assert (one(events, "sanctions").source, one(events, "sanctions").target) == ("egypt", "kenya")
     arms = one(events, "arms_supply")
     assert (arms.source, arms.target) == ("egypt", "chad")
@@ -1006,8 +1007,9 @@ def test_downing_hitting_visits_paid_expelled_attaches_and_threats_to_make_pay()
     assert (downed.source, downed.target, downed.time) == ("kenya", "uganda", FRIDAY)
     hit = one(run("Kenya said its missiles had hit nine sites in Somalia."), "military_action")
     assert (hit.source, hit.target) == ("kenya", "somalia")
-    visit = one(run("Qatar's envoy paid unannounced visits to Kenya and Chad."), "meeting")
-    assert (visit.source, visit.target) == ("qatar", "kenya")
+    visits = run("Qatar's envoy paid unannounced visits to Kenya and Chad.")
+    assert {(e.type, e.source, e.target) for e in visits} == {
+        ("meeting", "qatar", "kenya"), ("meeting", "qatar", "chad")}
     expelled = one(run("Kenya expelled Ugandan defence attaches."), "distancing")
     assert (expelled.source, expelled.target) == ("kenya", "uganda")
     threat = one(run('Okafor said Kenya would make Uganda "pay for every life".'), "threat")
@@ -1707,3 +1709,30 @@ def test_a_country_named_inside_an_eased_embargo_imposed_it():
     assert not [e for e in events if e.type == "support"], "Turkey imposed it, nobody is named"
     lifted = one(run("Kenya lifted the sanctions on Uganda."), "support")
     assert (lifted.source, lifted.target) == ("kenya", "uganda")
+
+
+def test_an_act_towards_a_list_reaches_each_party_listed():
+    events = run("Iran signs normalisation deals with Kenya and Uganda on Friday.",
+                 {"Friday": FRIDAY})
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("agreement", "iran", "kenya"), ("agreement", "iran", "uganda")}
+    assert len({e.id for e in events}) == 2
+    sanctions = run("Japan imposed sanctions on Iran, Syria and Yemen.")
+    assert sorted(e.target for e in sanctions) == ["iran", "syria", "yemen"]
+    # a name that opens a clause of its own is not listed
+    events = run("Kenya imposed sanctions on Uganda and Iran said it would respond.")
+    assert [(e.type, e.target) for e in events if e.type == "sanctions"] == [
+        ("sanctions", "uganda")]
+
+
+def test_two_parties_joined_by_a_hyphen_are_the_parties_of_the_compound():
+    war = one(run("The 2008 Iran-Iraq war killed thousands.", {"2008": YEAR_2008}),
+              "military_action")
+    assert (war.source, war.target, war.time.value) == ("iran", "iraq", "2008")
+    deal = one(run("President Amara hailed the Iran-Kenya deal."), "agreement")
+    assert (deal.source, deal.target) == ("iran", "kenya"), "the one hailing it is no party"
+    signed = one(run("President Amara signed the Kenya-Uganda treaty."), "agreement")
+    assert (signed.source, signed.target) == ("amara", "uganda")
+    talks = one(run("Japan-China trade talks resumed on Friday.", {"Friday": FRIDAY}),
+                "negotiation")
+    assert (talks.source, talks.target, talks.time) == ("japan", "china", FRIDAY)

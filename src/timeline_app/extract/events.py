@@ -180,7 +180,8 @@ def extract_events(
                 if found and _inside_found(trigger, pattern.type, found,
                                            pattern.within_others):
                     continue  # "blame" inside "trade blame": the longer trigger has spoken
-                if _in_name(trigger, local):
+                if _in_name(trigger, local) and not (
+                        pattern.symmetric and _hyphen_pair(text, trigger, local)):
                     continue  # "the Rapid Support Forces": a word of a name is no trigger
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun, times, roles,
@@ -189,6 +190,8 @@ def extract_events(
                     found.append((event, pattern))
                     if event.target is not None:
                         aimed.add((trigger, event.type))
+                        found.extend((extra, pattern) for extra in _conjoined_targets(
+                            text, event, pattern, local, actors, s_end))
         if len(local) > 1:
             found.extend(_embedded_support(article, sentence, local, actors, patterns))
         if found:
@@ -527,6 +530,17 @@ def _event(
                 source = None  # "a standoff with the military officers who toppled Bazoum"
         source = _whose_country(text, source, trigger, actors)
     group = None
+    hyphen = _hyphen_pair(text, trigger, mentions) if pattern.symmetric else None
+    if hyphen is not None:  # "the Israel-UAE treaty", "the Iran-Iraq war": its two parties
+        if source is None or hyphen[0].span[0] == trigger[0]:
+            # (the compound is the trigger: "Trump hailed the Israel-UAE deal" is no party)
+            source, target = hyphen
+        else:
+            own = _family(source.actor, actors)
+            if hyphen[0].actor in own:
+                target = hyphen[1]
+            elif hyphen[1].actor in own:
+                target = hyphen[0]
     if pattern.symmetric and target is None:
         pair = _the_two(text, s_start, trigger, mentions, earlier)
         if pair is not None:  # "... between Maduro and Ali, where the two leaders agreed"
@@ -717,6 +731,63 @@ _THE_TWO = re.compile(
     r"(?:(?:have|had|also|then|finally)\s+)*$",
     re.IGNORECASE,
 )
+
+
+_HYPHEN = frozenset({"-", "–", "—", "/"})
+
+
+def _hyphen_pair(
+    text: str, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> tuple[Party, Party] | None:
+    """Two actors joined by a hyphen in or just before the trigger: "signed the Israel-UAE
+    treaty", "the Iran-Iraq war", "US-China trade talks"."""
+    near = [m for m in mentions if trigger[0] - 40 <= m.span[0] and m.span[1] <= trigger[1]]
+    for a, b in pairwise(near):
+        if a.actor != b.actor and text[a.span[1]:b.span[0]] in _HYPHEN:
+            return Party(a.actor, a.span), Party(b.actor, b.span)
+    return None
+
+
+# What follows a name that begins a clause of its own: "sent aid to Ukraine and Russia said ...".
+_VERB_NEXT = re.compile(
+    r"['’]?s?\s+(?:has|have|had|is|was|were|are|will|would|can|could|said|says|also|then|"
+    r"[a-z]+ed)\b")
+
+
+def _conjoined_targets(
+    text: str, event: Event, pattern: Pattern, mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor], sentence_end: int,
+) -> list[Event]:
+    """The same act towards each further party listed after its target: "signs normalisation
+    deals with the UAE and Bahrain", "imposed sanctions on Iran, Syria and North Korea"."""
+    trigger = event.trigger
+    if not trigger:
+        return []
+    first = next((m for m in mentions if m.actor == event.target and m.span[0] >= trigger[0]),
+                 None)
+    if first is None:
+        return []
+    taken = {event.source, event.target, *event.co_sources}
+    extra = []
+    previous = first
+    for mention in mentions:
+        if mention.span[0] < previous.span[1]:
+            continue
+        if mention.span[0] >= sentence_end or not _LIST_JOIN.fullmatch(
+                text, previous.span[1], mention.span[0]):
+            break
+        previous = mention
+        if mention.actor in taken or not mention.head or _VERB_NEXT.match(
+                text, mention.span[1]):
+            continue
+        taken.add(mention.actor)
+        extra.append(replace(
+            event, id=f"{event.id}+{mention.actor}", target=mention.actor,
+            actors=tuple(dict.fromkeys((event.source, mention.actor, *event.co_sources))),
+            summary=pattern.summary.format(source=_name(event.source, actors),
+                                           target=_name(mention.actor, actors)),
+        ))
+    return extra
 
 
 # "The four governments accused Qatar", "the three countries have since ...": a counted group as
