@@ -1736,3 +1736,28 @@ def test_two_parties_joined_by_a_hyphen_are_the_parties_of_the_compound():
     talks = one(run("Japan-China trade talks resumed on Friday.", {"Friday": FRIDAY}),
                 "negotiation")
     assert (talks.source, talks.target, talks.time) == ("japan", "china", FRIDAY)
+
+
+def test_declaring_a_state_of_emergency_is_an_act_not_a_saying():
+    events = run("Kenya declared a state of emergency along the frontier in 2008.",
+                 {"2008": YEAR_2008})
+    assert [(e.type, e.source, e.time.value) for e in events] == [("occurrence", "kenya", "2008")]
+    assert one(run("Kenya declared that Uganda had lied."), "statement").source == "kenya"
+
+
+def test_a_dated_sentence_without_a_relation_names_every_actor_in_it():
+    events = run("Kenya tightened its measures in 2008, after Iran forced a flight to land.",
+                 {"2008": YEAR_2008})
+    (event,) = events
+    assert event.type == "occurrence" and event.actors == ("kenya", "iran")
+    assert event.source == "kenya", "the main clause's actor leads"
+
+
+def test_flying_citizens_home_is_an_evacuation_and_concern_at_a_move_criticism():
+    fly = one(run("Iraq says it will fly home those of its citizens who want to leave, with the "
+                  "first repatriation flight from Belarus due on Friday.", {"Friday": FRIDAY}),
+              "evacuation")
+    assert (fly.source, fly.target, fly.time) == ("iraq", "belarus", FRIDAY)
+    concern = one(run("Japan expressed \"strong concern and disappointment\" at Iran's move."),
+                  "criticism")
+    assert (concern.source, concern.target) == ("japan", "iran")

@@ -356,7 +356,9 @@ def _occurrence(
     time, time_text, time_span, time_source = choose_time(
         text, sentence.span, dated[0].span, dated, article.published
     )
-    involved = tuple(dict.fromkeys(m.actor for m in main))[:4]
+    # (the main clause's actors lead; those of its asides and clauses were there too: "Brussels
+    # tightened its measures in May, after Belarus forced a Ryanair flight to land")
+    involved = tuple(dict.fromkeys(m.actor for m in (*main, *heads)))[:4]
     words = strip_dateline(sentence.text).split()
     clipped = " ".join(words[:22]) + ("…" if len(words) > 22 else "")
     return Event(
