@@ -1761,3 +1761,12 @@ def test_flying_citizens_home_is_an_evacuation_and_concern_at_a_move_criticism()
     concern = one(run("Japan expressed \"strong concern and disappointment\" at Iran's move."),
                   "criticism")
     assert (concern.source, concern.target) == ("japan", "iran")
+
+
+def test_a_counted_group_finds_the_rulers_listed_paragraphs_before():
+    filler = " ".join(["The bloc has been reduced to reacting to events it cannot steer."] * 12)
+    text = (f"The military rulers of Mali, Kenya and Niger have dealt a blow to ECOWAS. {filler} "
+            "In 2008 the three juntas formalised their partnership.")
+    pact = one(run(text, {"2008": YEAR_2008}), "alliance")
+    assert {pact.source, pact.target, *pact.co_sources} == {"mali", "kenya", "niger"}
+    assert pact.time.value == "2008"

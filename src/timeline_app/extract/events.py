@@ -161,6 +161,7 @@ def extract_events(
         found: list[tuple[Event, Pattern]] = []
         personal = None if local else (
             _PERSONAL.search(sentence.text) or _PAIRED.search(sentence.text)
+            or _COUNTED_NOUN.search(sentence.text)
         )  # ("The two countries agreed ...": the pair named just before acts)
         if triggers is not None and (local or personal):
             masked = masked_ranges(sentence.text, s_start, subordinates)
@@ -171,7 +172,7 @@ def extract_events(
                 _PAIRED.search(sentence.text) or _COUNTED_NOUN.search(sentence.text))
             aimed: set[tuple[tuple[int, int], str]] = set()  # triggers that found their target
             # the mentions of the sentences just before, for "the two countries" (once a sentence)
-            earlier = mentions[bisect.bisect_left(mention_starts, s_start - 700):lo]
+            earlier = mentions[bisect.bisect_left(mention_starts, s_start - 2000):lo]
             for pattern, trigger in triggers:
                 if lone and pattern.requires_target:
                     continue
@@ -801,6 +802,11 @@ _COUNTED = re.compile(
     r"(?:(?:have|had|also|then|finally|jointly|all|later|swiftly|quickly|immediately)\s+)*$",
     re.IGNORECASE,
 )
+# "The military rulers of Mali, Burkina Faso and Niger ... the three juntas": those who govern
+# the listed states stand for them.
+_RULERS_OF = re.compile(
+    r"\b(?:rulers|leaders|governments|juntas|presidents|heads of state|ministers|militaries|"
+    r"armies|regimes)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED_AND = re.compile(
     r"\b(?:the\s+(two|three|four)|all\s+(three|four))\s+(?:leaders|sides|countries|governments|"
@@ -833,9 +839,9 @@ def _counted_group(
         run = heads[k - count + 1:k + 1]
         if len({m.actor for m in run}) == count and all(
             _LIST_JOIN.fullmatch(text, a.span[1], b.span[0]) for a, b in pairwise(run)
-        ) and "and" in text[run[-2].span[1]:run[-1].span[0]] and not is_prep_object(
+        ) and "and" in text[run[-2].span[1]:run[-1].span[0]] and (not is_prep_object(
             text, run[0].span[0]
-        ):
+        ) or _RULERS_OF.search(text, max(0, run[0].span[0] - 40), run[0].span[0])):
             group = [Party(m.actor, m.span) for m in run]
             if joined is not None and joined.actor not in {p.actor for p in group}:
                 group.append(Party(joined.actor, joined.span))
