@@ -1770,3 +1770,10 @@ def test_a_counted_group_finds_the_rulers_listed_paragraphs_before():
     pact = one(run(text, {"2008": YEAR_2008}), "alliance")
     assert {pact.source, pact.target, *pact.co_sources} == {"mali", "kenya", "niger"}
     assert pact.time.value == "2008"
+
+
+def test_removing_a_country_from_a_list_of_trade_partners_is_a_sanction():
+    cut = one(run('On Friday Japan voted to remove China from its "white list" of trusted trading '
+                  "partners.", {"Friday": FRIDAY}), "sanctions")
+    assert (cut.source, cut.target, cut.time) == ("japan", "china", FRIDAY)
+    assert not [e for e in run("Japan removed China from the agenda.") if e.type == "sanctions"]
