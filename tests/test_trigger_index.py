@@ -36,6 +36,10 @@ def _by_index(text: str) -> set[tuple[int, int, int]]:
     found = set()
     starts = candidate_starts(text, tuple(p.prefixes for p in patterns))
     for number, positions in starts.items():
+        if positions is None:  # no prefixes: the caller scans with the pattern's regex
+            found.update((number, m.start(), m.end())
+                         for m in patterns[number].regex.finditer(text))
+            continue
         last_end = -1
         for pos in positions:
             if pos < last_end:

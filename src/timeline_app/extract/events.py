@@ -391,11 +391,10 @@ def _matches(
     for number in sorted(starts):  # pattern order breaks ties between triggers at one place
         pattern, positions = patterns[number], starts[number]
         last_end = -1
-        for pos in positions:
-            if pos < last_end:
-                continue
-            match = pattern.regex.match(text, pos)
-            if match is None:
+        found = (pattern.regex.match(text, pos) for pos in positions) if positions is not None \
+            else pattern.regex.finditer(text)  # no prefixes to index: one scan of its own
+        for match in found:
+            if match is None or match.start() < last_end:
                 continue
             last_end = match.end()
             index = bisect.bisect_right(sentence_starts, match.start()) - 1

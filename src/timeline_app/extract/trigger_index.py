@@ -21,7 +21,6 @@ from timeline_app.extract.regex_prefixes import SPACE_CLASS, Folding, literal_pr
 
 PREFIX = 8
 _LIMIT = 4000  # more alternatives than this: give up filtering (always run the pattern)
-_WORD_START = re.compile(r"(?<![\w-])\w")
 # Every character str.isspace() and the regex \s accept, but the plain space (tests check the
 # list): folded to a space with str.replace, which costs a fraction of a regex substitution.
 OTHER_SPACES = (
@@ -56,8 +55,11 @@ def _index(prefix_sets: tuple[frozenset[str] | None, ...]):
 
 def candidate_starts(
     text: str, prefix_sets: tuple[frozenset[str] | None, ...], folded: str | None = None
-) -> dict[int, list[int]]:
-    """pattern index -> word-start offsets where that pattern's trigger could begin.
+) -> dict[int, list[int] | None]:
+    """pattern index -> word-start offsets where that pattern's trigger could begin, or None
+    for a pattern with no prefixes to index ("X-Y war" opens with any capital): the caller
+    scans the text with that pattern's own regex, which costs one pass at C speed, where
+    listing every word of the text for it would take the index's fast path from all others.
 
     `folded` is fold(text), for a caller that has it already.
     """
@@ -65,15 +67,13 @@ def candidate_starts(
     lookup = _lookup_for(prefix_sets)
     if folded is None:
         folded = fold(text)
-    starts: dict[int, list[int]] = {i: [] for i in always}
-    if always:
-        positions = [m.start() for m in _WORD_START.finditer(text)]
-    else:  # the prefix trie skips, at C speed, every word no trigger can start with
-        # The scanner matches the character before a word: a leading space stands in for the
-        # start of the text, so that a match's start in the padded text is the word's offset.
-        positions = [
-            m.start() for m in _scanner(prefix_sets, folded.isascii()).finditer(" " + folded)
-        ]
+    starts: dict[int, list[int] | None] = {}
+    # the prefix trie skips, at C speed, every word no trigger can start with. The scanner
+    # matches the character before a word: a leading space stands in for the start of the
+    # text, so that a match's start in the padded text is the word's offset.
+    positions = [
+        m.start() for m in _scanner(prefix_sets, folded.isascii()).finditer(" " + folded)
+    ]
     for pos in positions:
         key = folded[pos:pos + PREFIX]
         hits = lookup.get(key)
@@ -82,9 +82,12 @@ def candidate_starts(
             if len(lookup) < 200_000:
                 lookup[key] = hits
         for i in hits:
-            starts.setdefault(i, []).append(pos)
+            positions_of = starts.get(i)
+            if positions_of is None:
+                starts[i] = positions_of = []
+            positions_of.append(pos)
     for i in always:
-        starts[i] = positions
+        starts[i] = None
     return starts
 
 
