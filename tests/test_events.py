@@ -1777,3 +1777,10 @@ def test_removing_a_country_from_a_list_of_trade_partners_is_a_sanction():
                   "partners.", {"Friday": FRIDAY}), "sanctions")
     assert (cut.source, cut.target, cut.time) == ("japan", "china", FRIDAY)
     assert not [e for e in run("Japan removed China from the agenda.") if e.type == "sanctions"]
+
+
+def test_the_two_who_said_they_agreed_and_the_namer_of_the_deal_is_no_party():
+    text = ("Japan and China held talks. On Friday, the two governments said they had reached "
+            'what the Iranian foreign ministry called a "provisional arrangement".')
+    deal = one(run(text, {"Friday": FRIDAY}), "agreement")
+    assert (deal.source, deal.target, deal.time) == ("japan", "china", FRIDAY)

@@ -424,7 +424,7 @@ def _event(
 ) -> Event | None:
     text = article.text
     s_start, s_end = sentence.span
-    target: Party | None = _inside_trigger(trigger, mentions, actors) if not (
+    target: Party | None = _inside_trigger(trigger, mentions, actors, text) if not (
         _LIFTED.match(text, trigger[0])) else None  # "eased a Greek embargo": Greece's own
     if target is None and _no_target_possible(pattern, trigger, s_end, mentions):
         return None
@@ -730,6 +730,8 @@ _PAIRED = re.compile(
 _THE_TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:(?:leaders|sides|countries|governments|nations|men|presidents|"
     r"ministers|parties|neighbou?rs|rivals|armies|militaries|delegations|camps)\s+)?"
+    # ("the two governments said they had reached ...": they are the two)
+    r"(?:(?:said|say|says|announced|confirmed)\s+(?:that\s+)?they\s+)?"
     r"(?:(?:have|had|also|then|finally)\s+)*$",
     re.IGNORECASE,
 )
@@ -1225,12 +1227,22 @@ def _speaker_after(
 _LIFTED = re.compile(r"(?:lift|eas|waiv|relax|remov)(?:e|es|ed|ing|s)?\s", re.IGNORECASE)
 
 
+# "reached what the Philippine foreign ministry called a 'provisional arrangement'": the one
+# who names the thing is no party to it.
+_WHAT_CALLED = re.compile(r"\bwhat\s+[^,.;]{1,60}?\s+(?:called|calls|described as|termed)\b")
+
+
 def _inside_trigger(
     trigger: tuple[int, int], mentions: Sequence[MentionLike], actors: Mapping[str, Actor],
+    text: str = "",
 ) -> Party | None:
     """An actor inside the trigger phrase is the party acted on ("supplied Damascus with arms"),
-    unless it is the venue ("block any U.N. resolution")."""
+    unless it is the venue ("block any U.N. resolution") or only names the thing."""
+    namer = _WHAT_CALLED.search(text, trigger[0], trigger[1]) if text and (
+        trigger[1] - trigger[0] > 30) else None
     for mention in mentions:
+        if namer is not None and namer.start() <= mention.span[0] < namer.end():
+            continue
         if trigger[0] < mention.span[0] and mention.span[1] <= trigger[1]:
             actor = actors.get(mention.actor)
             if actor is not None and actor.kind == ORGANISATION:
