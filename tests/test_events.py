@@ -1784,3 +1784,10 @@ def test_the_two_who_said_they_agreed_and_the_namer_of_the_deal_is_no_party():
             'what the Iranian foreign ministry called a "provisional arrangement".')
     deal = one(run(text, {"Friday": FRIDAY}), "agreement")
     assert (deal.source, deal.target, deal.time) == ("japan", "china", FRIDAY)
+
+
+def test_the_two_armies_after_two_envoys_are_their_states():
+    text = ("The pullback followed a call between Okafor and President Amara. Commanders from "
+            "the two armies have met three times since 2008.")
+    meeting = one(run(text, {"2008": YEAR_2008}), "meeting")
+    assert {meeting.source, meeting.target} == {"nigeria", "kenya"}

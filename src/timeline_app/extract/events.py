@@ -547,6 +547,9 @@ def _event(
         pair = _the_two(text, s_start, trigger, mentions, earlier)
         if pair is not None:  # "... between Maduro and Ali, where the two leaders agreed"
             source, target = pair
+            if _STATE_NOUN.search(text, max(s_start, trigger[0] - 40), trigger[0]):
+                # "the two armies" after "Doval and Wang Yi": their states
+                source, target = _state_party(source, actors), _state_party(target, actors)
     if source is None or (pattern.symmetric and target is None and group is None):
         group = _counted_group(text, s_start, trigger, mentions, earlier) or _envoys_of(
             text, s_start, trigger, mentions)
@@ -735,6 +738,19 @@ _THE_TWO = re.compile(
     r"(?:(?:have|had|also|then|finally)\s+)*$",
     re.IGNORECASE,
 )
+
+
+_STATE_NOUN = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|governments|nations|armies|militaries|neighbou?rs|"
+    r"capitals)\b", re.IGNORECASE)
+
+
+def _state_party(party: Party, actors: Mapping[str, Actor]) -> Party:
+    """The state a person in office stands for, else the party itself."""
+    actor = actors.get(party.actor)
+    if actor is not None and actor.kind == PERSON and actor.parent:
+        return Party(actor.parent, party.span)
+    return party
 
 
 _HYPHEN = frozenset({"-", "–", "—", "/"})
