@@ -1791,3 +1791,11 @@ def test_the_two_armies_after_two_envoys_are_their_states():
             "the two armies have met three times since 2008.")
     meeting = one(run(text, {"2008": YEAR_2008}), "meeting")
     assert {meeting.source, meeting.target} == {"nigeria", "kenya"}
+
+
+def test_according_to_dates_the_report_not_what_it_reports():
+    events = run("Fighting has killed 100,000 people since 2008, according to Kenya, and "
+                 "millions have fled.", {"2008": YEAR_2008})
+    report = one(events, "statement")
+    assert report.source == "kenya" and report.time.start == date(2014, 5, 14)
+    assert not report.time.open_end
