@@ -599,3 +599,10 @@ def test_a_description_noun_used_as_an_adjective_is_no_actor(lexicon):
             "toppled the president.")
     found = _find(lexicon, text, date(2023, 8, 10))
     assert [m.text for m in found.mentions] == ["Nigerian"]
+
+
+def test_a_title_with_an_adjective_before_a_known_name_is_that_persons(lexicon):
+    text = "They were met by Haiti's new prime minister, Ariel Henry, who thanked Kenya."
+    found = _find(lexicon, text, date(2023, 6, 26))
+    heads = [(m.actor, m.head) for m in found.mentions]
+    assert heads == [("haiti", False), ("ariel-henry", True), ("kenya", True)]

@@ -654,6 +654,20 @@ class _Scan:
                     title = _role_before(self.text, mention, roles)
                     if title is not None and self._kind(title.actor) == PERSON:
                         title.actor, title.head = mention.actor, False
+        text = self.text
+        for mention in self.mentions:
+            # "Haiti's new prime minister, Ariel Henry, thanked Kenya": a title the lexicon's
+            # roles did not find ("new" inside it) still makes its state a modifier
+            if mention.via != "role" and text.endswith(", ", 0, mention.span[0]) and (
+                    self._kind(mention.actor) == PERSON
+                    and _APPOSITION_CLOSES.match(text, mention.span[1])):
+                title = self.pat.title_before.search(
+                    text, max(0, mention.span[0] - 100), mention.span[0])
+                if title is not None:
+                    for other in self.mentions:
+                        if title.start() <= other.span[0] < title.end() and (
+                                self._kind(other.actor) != PERSON):
+                            other.head = False
         for candidate in self.candidates:
             if not candidate.titled:
                 if roles is None:
