@@ -1799,3 +1799,12 @@ def test_according_to_dates_the_report_not_what_it_reports():
     report = one(events, "statement")
     assert report.source == "kenya" and report.time.start == date(2014, 5, 14)
     assert not report.time.open_end
+
+
+def test_a_second_verb_of_two_joined_subjects_is_still_joint():
+    text = ("On Friday, Kenya and Uganda spent more than six hours together at the resort and "
+            "emerged with a ten-point memorandum.")
+    events = run(text, {"Friday": FRIDAY})
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("meeting", "kenya", "uganda"), ("agreement", "kenya", "uganda")}
+    assert all(e.time == FRIDAY for e in events)

@@ -726,6 +726,9 @@ def find_co_sources(
             found.append(mention.actor)
             joined = index
             continue
+        if start >= subject.span[1] and _AND_TITLED.fullmatch(text, subject.span[1], start):
+            found.append(mention.actor)  # "Erdogan and Putin spent ... and emerged with"
+            continue
         if co_end is not None and (_JOINED.fullmatch(text, co_end, start) or _LIST_COMMA.fullmatch(
             text, co_end, start
         )):
