@@ -1808,3 +1808,13 @@ def test_a_second_verb_of_two_joined_subjects_is_still_joint():
     assert {(e.type, e.source, e.target) for e in events} == {
         ("meeting", "kenya", "uganda"), ("agreement", "kenya", "uganda")}
     assert all(e.time == FRIDAY for e in events)
+
+
+def test_remarks_read_as_aimed_at_someone_criticise_them():
+    text = ("President Amara visited the border on Friday, telling troops that the era of "
+            "expansionism was over, in remarks widely read as aimed at Uganda.")
+    remark = one(run(text, {"Friday": FRIDAY}), "criticism")
+    assert (remark.source, remark.target, remark.time) == ("amara", "uganda", FRIDAY)
+    swipe = one(run('Iran warned against "hegemonism" in a thinly veiled swipe at Japan.'),
+                "criticism")
+    assert (swipe.source, swipe.target) == ("iran", "japan")
