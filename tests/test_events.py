@@ -1818,3 +1818,18 @@ def test_remarks_read_as_aimed_at_someone_criticise_them():
     swipe = one(run('Iran warned against "hegemonism" in a thinly veiled swipe at Japan.'),
                 "criticism")
     assert (swipe.source, swipe.target) == ("iran", "japan")
+
+
+def test_a_condition_is_no_act_and_a_strike_promised_on_it_a_threat():
+    text = ("On Friday, President Amara warned that Kenya had identified 52 Iranian sites that it "
+            "would strike if Iran attacked Kenyan soldiers.")
+    events = run(text, {"Friday": FRIDAY})
+    assert not [e for e in events if e.type == "military_action"], "Iran attacked no one"
+    threat = one(events, "threat")
+    assert (threat.source, threat.target, threat.time) == ("amara", "iran", FRIDAY)
+
+
+def test_calling_for_the_expulsion_of_a_states_troops_distances_from_it():
+    expel = one(run("On Friday Iraq's parliament passed a resolution calling for the expulsion "
+                    "of Iranian troops.", {"Friday": FRIDAY}), "distancing")
+    assert (expel.source, expel.target, expel.time) == ("iraq", "iran", FRIDAY)

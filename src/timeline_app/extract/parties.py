@@ -1020,9 +1020,15 @@ _BY_MEANS_OF = re.compile(
 )
 
 
+# A condition names no act: "that it would strike if Iran attacked Americans".
+_CONDITION = re.compile(r"\b(?:if|unless)\s+(?:[\w.'’-]+\s+){1,4}$", re.IGNORECASE)
+
+
 def is_irrealis(text: str, sentence_start: int, trigger_start: int) -> bool:
     begin = max(sentence_start, trigger_start - 40)
     if _MAYBE.search(text, max(sentence_start, trigger_start - 12), trigger_start):
+        return True
+    if "f " in text[begin:trigger_start] and _CONDITION.search(text, begin, trigger_start):
         return True
     if _DENIED.search(text, max(sentence_start, trigger_start - 30), trigger_start):
         return True  # "The UAE has denied arming the RSF": disputed, not reported as done
