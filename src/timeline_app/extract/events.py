@@ -424,8 +424,8 @@ def _event(
 ) -> Event | None:
     text = article.text
     s_start, s_end = sentence.span
-    target: Party | None = _inside_trigger(trigger, mentions, actors, text) if not (
-        _LIFTED.match(text, trigger[0])) else None  # "eased a Greek embargo": Greece's own
+    target: Party | None = None if pattern.owner_inside else _inside_trigger(
+        trigger, mentions, actors, text)
     if target is None and _no_target_possible(pattern, trigger, s_end, mentions):
         return None
     trigger_text = text[trigger[0]:trigger[1]]
@@ -819,11 +819,6 @@ _COUNTED = re.compile(
     r"(?:(?:have|had|also|then|finally|jointly|all|later|swiftly|quickly|immediately)\s+)*$",
     re.IGNORECASE,
 )
-# "The military rulers of Mali, Burkina Faso and Niger ... the three juntas": those who govern
-# the listed states stand for them.
-_RULERS_OF = re.compile(
-    r"\b(?:rulers|leaders|governments|juntas|presidents|heads of state|ministers|militaries|"
-    r"armies|regimes)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED_AND = re.compile(
     r"\b(?:the\s+(two|three|four)|all\s+(three|four))\s+(?:leaders|sides|countries|governments|"
@@ -858,7 +853,8 @@ def _counted_group(
             _LIST_JOIN.fullmatch(text, a.span[1], b.span[0]) for a, b in pairwise(run)
         ) and "and" in text[run[-2].span[1]:run[-1].span[0]] and (not is_prep_object(
             text, run[0].span[0]
-        ) or _RULERS_OF.search(text, max(0, run[0].span[0] - 40), run[0].span[0])):
+        ) or _ENVOYS_OF.search(text, max(0, run[0].span[0] - 60), run[0].span[0])):
+            # ("The military rulers of Mali, Burkina Faso and Niger ... the three juntas")
             group = [Party(m.actor, m.span) for m in run]
             if joined is not None and joined.actor not in {p.actor for p in group}:
                 group.append(Party(joined.actor, joined.span))
@@ -866,11 +862,13 @@ def _counted_group(
     return None
 
 
-# "The foreign ministers of Russia, Iran and Turkey met": the states their envoys stand for.
+# "The foreign ministers of Russia, Iran and Turkey met", "the military rulers of Mali, Burkina
+# Faso and Niger": the states their envoys or rulers stand for.
 _ENVOYS_OF = re.compile(
     r"\b(?:foreign |defen[cs]e |prime |finance )?(?:ministers|leaders|presidents|heads of state|"
     r"heads of government|representatives|delegations|envoys|officials|negotiators|"
-    r"commanders|chiefs)\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"commanders|chiefs|rulers|governments|juntas|militaries|armies|regimes)\s+(?:from|of)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def _envoys_of(
@@ -1239,10 +1237,6 @@ def _speaker_after(
                 return Party(mention.actor, mention.span)
             return None
     return None
-
-
-# A measure lifted or eased: a country named inside ("eased a Greek trade embargo") imposed it.
-_LIFTED = re.compile(r"(?:lift|eas|waiv|relax|remov)(?:e|es|ed|ing|s)?\s", re.IGNORECASE)
 
 
 # "reached what the Philippine foreign ministry called a 'provisional arrangement'": the one

@@ -16,7 +16,7 @@ TARGET_MODES = ("after", "before", "either", "near", "none")
 _KEYS = {
     "type", "polarity", "triggers", "source", "target", "preps", "requires_target",
     "inherit_target", "negated", "summary", "nominal", "symmetric", "reverse",
-    "locative", "object_until", "adjacent_preps", "within_others",
+    "locative", "object_until", "adjacent_preps", "within_others", "owner_inside",
 }
 
 
@@ -45,6 +45,8 @@ class Pattern:
     # kept inside a longer trigger of another type: "signed a mutual defence pact with X" is
     # an agreement and an alliance
     within_others: bool = False
+    # a party named inside the trigger owns the thing, not the target: "eased a Greek embargo"
+    owner_inside: bool = False
     prefixes: frozenset[str] | None = None  # what a trigger can start with (trigger_index.py)
 
 
@@ -97,5 +99,6 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         object_until=tuple(w.lower() for w in entry.get("object_until", ())),
         adjacent_preps=bool(entry.get("adjacent_preps", False)),
         within_others=bool(entry.get("within_others", False)),
+        owner_inside=bool(entry.get("owner_inside", False)),
         prefixes=trigger_prefixes(alternation),
     )
