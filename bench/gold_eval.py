@@ -65,7 +65,9 @@ def check_time_expression(item: dict, result: dict) -> Check:
                   or (wanted.endswith(f" {_strip_prep(e['text'])}") and len(e["text"]) > 5)]
     if not candidates:
         return Check("time_expressions", item, False, f"no time expression for {item['text']!r}")
-    expr = candidates[0]
+    # the expression that is the gold's text itself before one that only ends it ("14 August"
+    # before an earlier "August" for "on 14 August")
+    expr = min(candidates, key=lambda e: _strip_prep(e["text"]) not in (wanted, f"the {wanted}"))
     problems = []
     if "value" in item and expr["value"] != item["value"]:
         problems.append(f"value {expr['value']!r}")

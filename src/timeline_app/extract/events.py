@@ -24,7 +24,13 @@ from timeline_app.domain import (
 )
 from timeline_app.domain.actor import ORGANISATION
 from timeline_app.extract.event_time import choose_time
-from timeline_app.extract.narrative import NOW_TENSE, has_date, in_narrative, narrative_time
+from timeline_app.extract.narrative import (
+    NOW_TENSE,
+    has_date,
+    in_narrative,
+    is_history,
+    narrative_time,
+)
 from timeline_app.extract.parties import (
     MentionLike,
     Party,
@@ -78,6 +84,14 @@ _LEAD_IN = re.compile(
     r"(?:(?:on|in|last|this|next|early|late)?\s*(?:\w+day|week|month|year|night|morning|"
     r"evening|afternoon|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)?(?:that\s+)?",
+    re.IGNORECASE,
+)
+# A paragraph that opens by tying itself to the moment told before ("Tokyo reacted within
+# hours.", "Hours later, ...") continues that story's time across the paragraph break.
+_BACK_LINK = re.compile(
+    r"\b(?:within|in)\s+(?:a\s+few\s+|several\s+|a\s+matter\s+of\s+)?(?:hours|minutes|days)\b"
+    r"|\b(?:hours|minutes|moments)\s+(?:later|afterwards?)\b"
+    r"|\b(?:shortly|soon|immediately)\s+(?:after(?:wards)?|thereafter)\b",
     re.IGNORECASE,
 )
 _SUMMARY_TAIL = re.compile(r"\s+(?:to|from|of|with|on|against|for)?\s*\{target\}.*$")
@@ -148,7 +162,11 @@ def extract_events(
             bisect.bisect_left(expression_starts, s_start):
             bisect.bisect_left(expression_starts, s_end)
         ]
-        told_in = narrative if narrative and "\n" not in text[narrative[0]:s_start] else None
+        told_in = narrative if narrative and (
+            "\n" not in text[narrative[0]:s_start]
+            or _BACK_LINK.search(text, s_start, min(s_end, s_start + 60))
+            or is_history(narrative[1], article.published)
+        ) else None
         narrative = narrative_time(times, told_in, s_end, article.published, text)
         lo = bisect.bisect_left(mention_starts, s_start)
         hi = bisect.bisect_left(mention_starts, s_end, lo)
@@ -211,7 +229,7 @@ def extract_events(
         ):
             events[first_new:] = [
                 e if e.type == "statement" and _quote_tag(text, e.trigger)
-                else in_narrative(e, told_in[1], article.published)
+                else in_narrative(e, told_in[1], article.published, text)
                 for e in events[first_new:]
             ]
         if len(events) > first_new:
@@ -285,6 +303,8 @@ _HARMED_ONE = re.compile(
     r"\s+of\s+(?:the\s+)?$"
 )
 _JUDGING = ("condemnation", "criticism")
+# A threat of answering an attack: "vowed to retaliate", "would give a fitting reply".
+_RETALIATION = re.compile(r"retaliat|respond|response|reply|hit back|revenge|aveng", re.IGNORECASE)
 
 
 def _named_act(
@@ -303,6 +323,13 @@ def _named_act(
                 doer = doers.get("military")
             elif _THE_DECISION.match(text, event.trigger[1]):
                 doer = doers.get("act")
+        elif event.type == "threat" and event.target is None and event.trigger and (
+            _RETALIATION.search(text, *event.trigger)
+        ):
+            # "Pakistan warned that it would respond at a time and place of its choosing", after
+            # "Indian warplanes struck a camp inside Pakistan": aimed at the one who struck it
+            doer = next((doers[f"hit:{a}"] for a in _family(event.source, actors)
+                         if f"hit:{a}" in doers), None)
         if doer is not None and doer not in _family(event.source, actors):
             template = next(p.summary for p in patterns if p.type == event.type)
             events[k] = replace(
@@ -312,6 +339,8 @@ def _named_act(
             )
         elif event.type == "military_action" and event.target is not None:
             doers["military"] = doers["act"] = event.source
+            for hit in _family(event.target, actors):
+                doers[f"hit:{hit}"] = event.source
         elif event.type not in ("statement", "occurrence", *_JUDGING):
             doers["act"] = event.source
 
@@ -966,7 +995,7 @@ _FUNCTION_WORDS = (
     r"any|no|one|two|three|several|other|another|this|that|these|those|and|or|but|not|on|in|"
     r"at|of|for|to|with|by|from|over|after|before|during|as|between|among|against|into|onto|"
     r"upon|across|through|toward|towards|under|within|without|about|around|near|via|amid|"
-    r"alongside|behind|beyond|despite|since|until|while|when|where|who|which|than|then|"
+    r"alongside|behind|beyond|despite|since|until|while|when|where|who|whom|whose|which|what|whatever|how|why|than|then|"
     r"there|here|also|again|back|out|up|down|off|away|later|earlier|together|only|just|"
     r"even|once|twice|last|next|late|\w+ly)\b"
 )

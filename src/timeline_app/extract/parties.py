@@ -73,6 +73,16 @@ _APPOSITION = re.compile(
     # (a comma inside a number, "about 1,000 troops", does not end them)
     r"|,\s+(?:who|which)\s(?:[^,;—]|(?<=\d),(?=\d{3})){1,140}?,(?!\d{3})"
 )
+# An adjective aside between a subject and its verb: "Saudi Arabia, Egypt and Jordan, wary of
+# Iran's growing reach, faulted Hezbollah" (Iran is no subject of "faulted").
+_ADJECTIVE_ASIDE = re.compile(
+    r",\s+(?:(?:already|increasingly|long|ever|deeply|still|now)\s+)?(?:wary|fearful|worried|"
+    r"angry|anxious|eager|keen|mindful|aware|unhappy|furious|frustrated|desperate|careful|"
+    r"conscious|suspicious|nervous|alarmed|concerned|uneasy|sceptical|skeptical|confident|"
+    r"determined|reluctant|unwilling|emboldened|angered|stung|irritated|embarrassed|"
+    r"dependent|reliant|jealous|resentful|tired|weary)\s+(?:of|about|at|over|by|with|to|"
+    r"on|that)\s[^,;—]{1,100}?,"
+)
 # A participle aside between a subject and its verb: "Sisi, addressing troops at a base in
 # Egypt's western desert, said ...". (", selling arms, training officers," is a list of acts
 # after the verb: an -ing word or a conjunction after the closing comma, no aside.)
@@ -93,7 +103,9 @@ _DATELINE = re.compile(
     r"[*_]{0,2}\s*(?:—|–|--|-)\s+"
 )
 # Searched with scan.clause_end, which finds the same, faster; kept as its specification.
-_CLAUSE_END = re.compile(r";|\s[—–]\s|,\s*and\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+_CLAUSE_END = re.compile(
+    r";|\s[—–]\s|,\s*and\b|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b"
+)
 
 
 _DETERMINERS = frozenset(
@@ -140,6 +152,8 @@ def masked_ranges(
         if "ing " in sentence:
             ranges.extend((offset + m.start(), offset + m.end())
                           for m in _PARTICIPLE_ASIDE.finditer(sentence))
+        ranges.extend((offset + m.start(), offset + m.end())
+                      for m in _ADJECTIVE_ASIDE.finditer(sentence))
     if subordinates is not None:
         ranges.extend(subordinates.clauses(offset, offset + len(sentence)))
     else:

@@ -52,13 +52,13 @@ def _word_at(text: str, i: int, size: int, end: int) -> bool:
     return after >= end or not _is_word(text[after])
 
 
-_CLAUSE_WORDS = ("but", "while", "whereas", "although")
+_CLAUSE_WORDS = ("but", "while", "whereas", "although", "though")
 
 
 def clause_end(text: str, start: int, end: int) -> int:
-    """Where `;|\\s[—–]\\s|,\\s*and\\b|\\bbut\\b|\\bwhile\\b|\\bwhereas\\b|\\balthough\\b`
-    first matches in text[start:end], searched as pattern.search(text, start, end); -1 when it
-    does not."""
+    """Where `;|\\s[—–]\\s|,\\s*and\\b|\\bbut\\b|\\bwhile\\b|\\bwhereas\\b|\\balthough\\b|
+    \\bthough\\b` (parties._CLAUSE_END) first matches in text[start:end], searched as
+    pattern.search(text, start, end); -1 when it does not."""
     window = text[start:end]  # tested with `in` first: most windows hold few of the marks
     best = window.find(";")
     best = end if best < 0 else start + best
