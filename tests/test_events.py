@@ -1906,3 +1906,19 @@ def test_a_warning_in_a_told_sequence_is_dated_then_but_a_said_quote_now():
     text = "On August 2 Kenya cut ties with Chad. Okafor said Chad would regret it."
     said = one(run(text, {"August 2": aug2}, published=date(2019, 8, 23)), "statement")
     assert said.time.start == date(2019, 8, 23)
+
+
+def test_recalled_ambassadors_and_a_main_clause_pronoun_shared_by_its_participle():
+    recall = [(e.source, e.target) for e in run(
+        "Kenya recalled its ambassadors from Chad and Uganda on Friday.") if e.type == "distancing"]
+    assert recall == [("kenya", "chad"), ("kenya", "uganda")]
+    events = run("Okafor said it was a stab in the back. On Saturday he went further, accusing "
+                 "Chad of lies.")
+    assert (one(events, "accusation").source, one(events, "accusation").target) == (
+        "okafor", "chad")
+
+
+def test_a_sentence_opening_with_he_goes_on_about_the_last_ones_subject():
+    text = ("Okafor did not mince his words. On Thursday he likened Chad's conduct to that of "
+            "its old ally, President Amara. On Saturday he went further, accusing Chad of lies.")
+    assert one(run(text), "accusation").source == "okafor", "not Amara, named last"

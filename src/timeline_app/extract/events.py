@@ -94,6 +94,8 @@ _BACK_LINK = re.compile(
     r"|\b(?:shortly|soon|immediately)\s+(?:after(?:wards)?|thereafter)\b",
     re.IGNORECASE,
 )
+# "he" or "she" among a sentence's first words ("On Thursday he likened ..."): its subject.
+_OPENING_HE = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}?(?<![\w'’-])([Hh]e|[Ss]he)\b")
 _SUMMARY_TAIL = re.compile(r"\s+(?:to|from|of|with|on|against|for)?\s*\{target\}.*$")
 
 
@@ -117,6 +119,8 @@ def extract_events(
     roles: Roles = {}  # why a mention cannot be a subject, asked once per mention
     speaker: dict[str, int] = {}  # the person who spoke last -> where (one entry at most)
     told: dict[int, str] = {}  # sentence -> the state or group its opening "it"/"they" is
+    opened: dict[int, str] = {}  # sentence -> the person its opening "he"/"she" is
+    asked: set[int] = set()  # sentences whose opening "he"/"she" was resolved for a later one
 
     def resolve_pronoun(word: str, position: int) -> str | None:
         kinds = PRONOUN_KINDS.get(word)
@@ -134,6 +138,29 @@ def extract_events(
         index = bisect.bisect_left(mention_starts, position)
         sentence = sentences[number]
         barrier = unknown_speaker(text, sentence.span[0], position, mentions, mention_starts)
+        opening = len(text[sentence.span[0]:position].split()) <= OPENING_WORDS
+        if opening and kinds == (PERSON,) and number > 0 and not any(
+            sentence.span[0] <= m.span[0] < position for m in mentions[max(0, index - 8):index]
+        ):
+            # "On Thursday he likened Biden to his predecessor, Donald Trump. On Saturday he went
+            # further": a sentence opening with "he" goes on about the last one's subject
+            topic = opened.get(number - 1)
+            if topic is None and (earlier_he := _OPENING_HE.match(
+                text, sentences[number - 1].span[0], sentences[number - 1].span[1]
+            )) is not None and number - 1 not in asked:
+                asked.add(number - 1)  # (asked once: no chain back through the story)
+                topic = resolve_pronoun(earlier_he.group(1).lower(), earlier_he.start(1))
+            if topic is not None:
+                opened[number] = topic
+                return topic
+        found = _resolve_back(mentions, index, position, barrier, kinds)
+        if opening and found is not None and actors[found].kind == PERSON:
+            opened[number] = found
+        return found
+
+    def _resolve_back(
+        mentions: Sequence[MentionLike], index: int, position: int, barrier: int, kinds,
+    ) -> str | None:
         fallback = None
         for mention in reversed(mentions[max(0, index - 40):index]):
             if mention.span[0] < barrier:

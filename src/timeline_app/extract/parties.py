@@ -566,10 +566,12 @@ def find_subject(
     actor of the sentence (the main clause's subject) is taken instead of the nearest.
     """
     trigger_start, trigger_end = trigger
+    clause_start = sentence_start
     if main_only:
         # "the talks failed and Washington sided with Britain, imposing sanctions": the
         # participle shares the subject of the clause it follows, not the sentence's first
-        sentence_start = _coordinated_clause(text, sentence_start, trigger_start, mentions)
+        sentence_start = clause_start = _coordinated_clause(
+            text, sentence_start, trigger_start, mentions)
         opening = _OPENING_ADJUNCT.match(text, sentence_start, trigger_start)
         if opening is not None and not _has_own_clause(text, opening, mentions):
             sentence_start = opening.end()  # "Alarmed by its rival Iran, Saudi Arabia ... and"
@@ -606,7 +608,11 @@ def find_subject(
             candidate = mention
     found = Party(candidate.actor, candidate.span) if candidate is not None else None
     # A pronoun between the candidate and the trigger is the real subject.
-    window_start = trigger_start if main_only else best_end
+    # (With main_only and no actor named, the main clause's own pronoun: "On Saturday he went
+    # further, accusing Australia of lies".)
+    opening_pronoun = main_only and candidate is None
+    window_start = clause_start if opening_pronoun else (
+        trigger_start if main_only else best_end)
     if window_start < trigger_start and may_hold(text[window_start:trigger_start], ("he", "it")):
         for pron in _PRONOUNS.finditer(text, window_start, trigger_start):
             if masked and _hidden(pron.start(), pron.end(), trigger_start, trigger_end, masked):
@@ -614,6 +620,8 @@ def find_subject(
             resolved = resolve_pronoun(pron.group(1).lower(), pron.start())
             if resolved and resolved not in exclude:
                 found = Party(resolved, (pron.start(), pron.end()))
+                if opening_pronoun:
+                    break
     if found is not None or not inverted_ok:
         return found
     for mention in mentions:
