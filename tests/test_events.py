@@ -1922,3 +1922,33 @@ def test_a_sentence_opening_with_he_goes_on_about_the_last_ones_subject():
     text = ("Okafor did not mince his words. On Thursday he likened Chad's conduct to that of "
             "its old ally, President Amara. On Saturday he went further, accusing Chad of lies.")
     assert one(run(text), "accusation").source == "okafor", "not Amara, named last"
+
+
+def test_staff_pulled_from_a_list_of_states_and_them_in_the_next_sentence():
+    events = run("Okafor said Nigeria was withdrawing all its diplomatic staff from Chad, Niger "
+                 "and Mali. He accused them of interference.")
+    pulled = [e.target for e in events if e.type == "distancing"]
+    assert pulled == ["chad", "niger", "mali"]
+    assert one(events, "accusation").target == "chad", "them: the list just named"
+
+
+def test_diplomats_given_hours_to_leave_and_relations_put_on_hold_distance():
+    gave = one(run("Kenya, which on Monday gave Ugandan diplomats 72 hours to leave, went on."),
+               "distancing")
+    assert (gave.source, gave.target) == ("kenya", "uganda")
+    hold = one(run("Okafor said he was putting relations with Chad on hold."), "distancing")
+    assert (hold.source, hold.target) == ("okafor", "chad")
+
+
+def test_a_decision_called_unjustified_and_a_leader_branded_a_dictator_are_criticism():
+    called = one(run("Kenya called Uganda's decision to expel its diplomats unjustified."),
+                 "criticism")
+    assert (called.source, called.target) == ("kenya", "uganda")
+    branded = one(run("President Amara, one of Maduro's fiercest critics, had branded him a "
+                      "dictator."), "criticism")
+    assert (branded.source, branded.target) == ("amara", "maduro")
+
+
+def test_a_demanded_arrest_threatens_the_one_named():
+    arrest = one(run("Okafor demanded the arrest of Maduro."), "threat")
+    assert (arrest.source, arrest.target) == ("okafor", "maduro")

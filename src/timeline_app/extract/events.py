@@ -482,7 +482,9 @@ def _event(
     s_start, s_end = sentence.span
     target: Party | None = None if pattern.owner_inside else _inside_trigger(
         trigger, mentions, actors, text)
-    if target is None and _no_target_possible(pattern, trigger, s_end, mentions):
+    if target is None and _no_target_possible(pattern, trigger, s_end, mentions) and not (
+        _OBJECT_PRONOUN.match(text, trigger[1])  # "branded him a dictator": him, named before
+    ):
         return None
     trigger_text = text[trigger[0]:trigger[1]]
     if (trigger_text.endswith("ed") or trigger_text in _IRREGULAR_PARTICIPLES) and (
@@ -650,7 +652,8 @@ def _event(
         if word != "them":
             target = person_before(text, trigger, mentions, actors, family, word != "it")
         else:  # "denies arming the Houthis, though it openly backs them": a group named before
-            target = group_before(text, trigger, mentions, actors, family)
+            target = group_before(text, trigger, mentions, actors, family) or _listed_before(
+                text, trigger, earlier, family)
     elif target is None and pattern.target == "after":
         if _takes_object(pattern, text, trigger):
             # "sanctioned Iran", "suspended Mali", "warned Western governments that ... Ukraine":
@@ -981,6 +984,29 @@ def _the_two(
     ):
         return None  # named apart, or in an earlier sentence: the usual subject search
     return Party(first.actor, first.span), Party(second.actor, second.span)
+
+
+def _listed_before(
+    text: str, trigger: tuple[int, int], earlier: Sequence[MentionLike], exclude: set[str],
+) -> Party | None:
+    """Whom "them" stands for in a sentence that names no one before it: the list of actors
+    the sentence just before ended with ("withdrawing its staff from Argentina, Chile and Peru.
+    He accused them of ..."), by its first member."""
+    heads = [m for m in earlier if m.head and trigger[0] - m.span[1] <= 400]
+    run: list[MentionLike] = []
+    for mention in reversed(heads):
+        if run and not _LIST_JOIN.fullmatch(text, mention.span[1], run[-1].span[0]):
+            break
+        if mention.actor in exclude:
+            break
+        run.append(mention)
+    if len({m.actor for m in run}) < 2 or _SENTENCE_BREAK.search(text, run[0].span[1], trigger[0]) \
+            is None:
+        return None
+    return Party(run[-1].actor, run[-1].span)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s")
 
 
 def _protagonists(mentions: Sequence[MentionLike]) -> tuple[Party, Party] | None:

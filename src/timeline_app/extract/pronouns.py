@@ -154,7 +154,9 @@ def person_before(
             continue
         if not person and is_prep_object(text, mention.span[0]):
             continue  # "turned to Russia ..., and governments accuse it": not Russia
-        if _OF_BEFORE.search(text, max(0, mention.span[0] - 12), mention.span[0]):
+        if _OF_BEFORE.search(text, max(0, mention.span[0] - 12), mention.span[0]) and not (
+            text.startswith(("'s", "’s"), mention.span[1])  # "one of Maduro's critics"
+        ):
             found = None  # "the father ... permitted by the dictatorship of Castro": a possessor
             continue
         found = Party(mention.actor, mention.span)

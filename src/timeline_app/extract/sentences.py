@@ -19,10 +19,44 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A full stop, question or exclamation mark, possibly followed by closing quotes or brackets,
-# then white space: a candidate boundary. Line breaks are boundaries of their own. Written as
-# `[.!?]+[\"'”’)\]]*(?=\s)|\n`, but opening with one character class, so that the engine skips
-# at C speed to the next mark instead of trying the alternation at every position.
+# then white space: a candidate boundary. Line breaks are boundaries of their own. What
+# _boundaries finds; kept as the plain statement of it (tests compare the two).
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s))")
+# The same marks, each scanned for on its own (see _boundaries): a pattern that opens with one
+# literal is skipped to at C speed, one that opens with a class is tried char by char.
+_AFTER_MARK = r"[.!?]*[\"'”’)\]]*(?=\s)"
+_MARKS = (
+    (".", re.compile(r"\." + _AFTER_MARK)),
+    ("!", re.compile("!" + _AFTER_MARK)),
+    ("?", re.compile(r"\?" + _AFTER_MARK)),
+)
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans _BOUNDARY.finditer finds, found three to four times faster.
+
+    Line breaks by str.find; each mark by its own literal-led pattern ("!" and "?" only where
+    there is one). A mark's match is its whole run of marks and closing quotes, so where the
+    joined scan reads a run from its first mark, the scan of a later mark of the run finds a
+    match ending at the same place: dropping the matches that start inside an earlier one
+    leaves what the joined scan found.
+    """
+    found: list[tuple[int, int]] = []
+    i = text.find("\n")
+    while i >= 0:
+        found.append((i, i + 1))
+        i = text.find("\n", i + 1)
+    for mark, pattern in _MARKS:
+        if mark in text:
+            found.extend(m.span() for m in pattern.finditer(text))
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    reach = 0
+    for span in found:
+        if span[0] >= reach:
+            spans.append(span)
+            reach = span[1]
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +69,13 @@ def split_sentences(text: str, ignored: Sequence[tuple[int, int]] = ()) -> list[
     """Sentences of `text` with surrounding white space trimmed; ignored ranges are dropped."""
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        if match.group() == "\n":
+    for dot, end in _boundaries(text):
+        mark = text[dot]
+        if mark == "\n":  # a match opening with a line break is that break alone
             if end - start == 1:  # a line break right after a boundary: nothing in between
                 start = end
                 continue
-        elif not _ends_sentence(text, match.start(), end):
+        elif mark == "." and not _ends_sentence(text, dot, end):  # "!" and "?" always end
             continue
         _add(sentences, text, start, end, ignored)
         start = end
@@ -81,6 +115,13 @@ def _word_start(text: str, dot: int) -> int:
     return word_start
 
 
+# A Sentence made through its slots: the frozen dataclass's __init__ sets each field by
+# object.__setattr__, at three times the cost; the object is the same (class, fields, equality,
+# hash, pickling) and still refuses any later assignment.
+_NEW_SENTENCE = Sentence.__new__
+_SET_SPAN = Sentence.span.__set__  # type: ignore[attr-defined]
+_SET_TEXT = Sentence.text.__set__  # type: ignore[attr-defined]
+
 _SENTENCE_STARTERS = frozenset(
     "The A An It He She They We I In On At But And Officials This That There His Her Their".split()
 )
@@ -100,4 +141,7 @@ def _add(
         covered = sum(max(0, min(end, b) - max(start, a)) for a, b in ignored)
         if covered * 2 >= end - start:
             return
-    sentences.append(Sentence((start, end), text[start:end]))
+    sentence = _NEW_SENTENCE(Sentence)  # Sentence((start, end), text[start:end]), faster
+    _SET_SPAN(sentence, (start, end))
+    _SET_TEXT(sentence, text[start:end])
+    sentences.append(sentence)

@@ -12,6 +12,7 @@ anchored regex at the edge of a run, so it costs nothing where there is no run.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,6 +53,9 @@ _SHIP_PREFIXES = {
     "HMNZS": "new-zealand", "BRP": "philippines", "ARA": "argentina", "ROKS": "south-korea",
     "TCG": "turkey",
 }
+# What the text must hold for a ship prefix to be in it: each prefix holds one of these
+# ("HM" is in four).
+_SHIP_HINTS = ("HM", "USS", "BRP", "ARA", "ROKS", "TCG")
 _SHIP = re.compile(r"\b(HMS|USS|HMAS|HMCS|HMNZS|BRP|ARA|ROKS|TCG)[ \t]+"
                    r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*|\d+)){0,3}")
 _ONE_OF = re.compile(r"\b(?:a|an|one|another|any|every|each|its|their|his|her|our|fellow)[ \t]+$",
@@ -88,9 +92,18 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|into|across|around|outside|inside|throu
 
 
 _SPAN = attrgetter("span")
+_VIA = attrgetter("via")
 # Where mentions are made most, a Draft is made bare and its slots set: the class call and
 # its __init__ frame cost as much again.
 _NEW = object.__new__
+
+
+@functools.lru_cache(maxsize=16)
+def kinds_of(lexicon: ActorLexicon) -> dict[str, str]:
+    """Each lexicon actor's kind by id, in a plain dict (lexicons hash by identity): the
+    passes ask for kinds some forty times an article, and a look-up in the actors'
+    mappingproxy followed by an attribute read costs twice a dict look-up."""
+    return {actor_id: actor.kind for actor_id, actor in lexicon.actors.items()}
 
 
 def _index_after(tokens: tuple[Token, ...], i: int, offset: int) -> int:
@@ -99,6 +112,41 @@ def _index_after(tokens: tuple[Token, ...], i: int, offset: int) -> int:
     while j < len(tokens) and tokens[j][1] < offset:
         j += 1
     return j
+
+
+def ignored_at(ranges: Sequence[tuple[int, int]], length: int, pos: int) -> bool:
+    """Whether `pos` lies in the last of the sorted ranges that starts at or before it."""
+    index = bisect.bisect_right(ranges, (pos, length + 1)) - 1
+    return index >= 0 and ranges[index][0] <= pos < ranges[index][1]
+
+
+class IgnoredCursor:
+    """ignored_at for positions that only grow, as the lexicon pass visits runs: the index
+    bisect finds moves on only when a position reaches the next range's start, so a run
+    costs a comparison or two instead of a bisect on a fresh tuple (real articles have a
+    few ignored ranges: datelines, captions, bylines)."""
+
+    __slots__ = ("end", "last", "length", "next_start", "ranges")
+
+    def __init__(self, ranges: Sequence[tuple[int, int]], length: int) -> None:
+        self.ranges = ranges  # sorted
+        self.length = length
+        self.last = -1  # the index ignored_at's bisect gives, less one
+        self.end = -1  # where range `last` ends (-1: none yet)
+        self.next_start = ranges[0][0] if ranges else length + 1
+
+    def inside(self, pos: int) -> bool:
+        if pos >= self.next_start:
+            ranges = self.ranges
+            key = (pos, self.length + 1)
+            last = self.last
+            while last + 1 < len(ranges) and ranges[last + 1] <= key:
+                last += 1
+            self.last = last
+            self.end = ranges[last][1] if last >= 0 else -1
+            # (a range starting at `pos` but sorted after the key is looked at again next time)
+            self.next_start = ranges[last + 1][0] if last + 1 < len(ranges) else self.length + 1
+        return pos < self.end  # (range `last` starts at or before `pos`)
 
 
 @dataclass(slots=True)
@@ -135,8 +183,8 @@ class _Scan:
     people seen, organs named) so that later references resolve against them."""
 
     __slots__ = (
-        "candidates", "discovered", "ignored", "lex", "loose", "mentions", "organs", "pat",
-        "published", "seen", "sorted_count", "text",
+        "candidates", "discovered", "ignored", "kinds", "lex", "loose", "mentions", "organs",
+        "pat", "published", "runs", "runs_text", "seen", "sorted_count", "text",
     )
 
     def __init__(
@@ -146,6 +194,7 @@ class _Scan:
         self.text = text
         self.lex = lexicon
         self.pat: Patterns = patterns_for(lexicon)
+        self.kinds = kinds_of(lexicon)
         # A datetime would not compare with the dates of offices: keep the day only.
         self.published = published.date() if isinstance(published, datetime) else published
         self.ignored = sorted(ignored)
@@ -156,6 +205,8 @@ class _Scan:
         self.seen: set[str] = set()
         self.organs: list[tuple[int, str, str]] = []  # (start, organ noun, state) in text order
         self.discovered: dict[str, Actor] = {}
+        self.runs: list[str] = []  # the text of every run of capitalised words, in order
+        self.runs_text: str | None = None  # the runs joined, once asked for (_capitalised)
 
     # ---------------------------------------------------------------- lexicon pass
     def lexicon_pass(self) -> None:
@@ -168,12 +219,15 @@ class _Scan:
         noise = lex.noise
         plans = lex.plans
         new = _NEW
+        skipped = IgnoredCursor(ignored, len(text)) if ignored else None
+        runs = self.runs
         for run in RUN_AND_NEXT.finditer(text):
             word = run[1]  # the lower-case word after it, run[2], is read only when needed
+            runs.append(word)
             if word in noise:
                 continue
             start = run.start()
-            if ignored and self._is_ignored(start):
+            if skipped is not None and skipped.inside(start):
                 continue
             if start:
                 before = text[start - 1]
@@ -283,8 +337,7 @@ class _Scan:
         return ""
 
     def _is_ignored(self, pos: int) -> bool:
-        index = bisect.bisect_right(self.ignored, (pos, len(self.text) + 1)) - 1
-        return index >= 0 and self.ignored[index][0] <= pos < self.ignored[index][1]
+        return ignored_at(self.ignored, len(self.text), pos)
 
     def _run(self, piece: Piece, base: int) -> None:
         """The mentions in one piece of a run whose first character is at `base`."""
@@ -523,11 +576,11 @@ class _Scan:
 
     def _title_modifiers(self, name_start: int) -> None:
         """Mentions inside a title ("US" in "US State Department spokeswoman X") only modify."""
-        actors = self.lex.actors
+        kind = self.kinds.get
         for index in range(len(self.mentions) - 1, -1, -1):
             mention = self.mentions[index]
-            actor = actors.get(mention.actor) or self.discovered.get(mention.actor)
-            if actor is None or actor.kind == PERSON or not self._title_gap(
+            # (a person, found here or not, or no actor known: a title does not go on)
+            if kind(mention.actor, PERSON) == PERSON or not self._title_gap(
                 mention.span[1], name_start
             ):
                 break
@@ -599,8 +652,8 @@ class _Scan:
         return None
 
     def _kind(self, actor_id: str) -> str:
-        actor = self.lex.actors.get(actor_id) or self.discovered.get(actor_id)
-        return actor.kind if actor else PERSON
+        """The actor's kind; a person found in this text, or no actor known, is a PERSON."""
+        return self.kinds.get(actor_id, PERSON)
 
     def _state_of(self, actor_id: str) -> str:
         actor = self.lex.actors.get(actor_id)
@@ -620,6 +673,17 @@ class _Scan:
         # rfind's -1 (no break found) must not read as a break ending at 1
         begin = stop + 2 if stop >= 0 else floor
         return text.rfind("\n", begin, pos) + 1 or begin
+
+    def _capitalised(self) -> str:
+        """Every run of capitalised words the lexicon pass read, joined by spaces.
+
+        Each capitalised word of the text is in one of them (the run scan starts at every
+        capital it has not read yet), so a capitalised word or name ("His", "HMS", "North")
+        is in the text only if it is in these, which are a fraction of the text to search.
+        """
+        if self.runs_text is None:
+            self.runs_text = " ".join(self.runs)
+        return self.runs_text
 
     def _sort_mentions(self) -> list[Draft]:
         """The mentions in span order; sorted again only if some were added since."""
@@ -647,7 +711,7 @@ class _Scan:
         pending: list[_Candidate] = []
         starts = None
         roles = None
-        if any(m.via == "role" for m in self.mentions):
+        if "role" in map(_VIA, self.mentions):  # any(m.via == "role" ...), in C
             roles = {m.span[1]: m for m in self.mentions if m.via == "role"}
             for mention in self.mentions:  # "the US secretary of state, Hillary Clinton, said"
                 if mention.via != "role" and self._kind(mention.actor) == PERSON:
@@ -834,7 +898,8 @@ class _Scan:
         """"HMS Conqueror", "USS Cole", "BRP Sierra Madre": a navy's ship, by its prefix, is its
         state's, acting or acted upon ("HMS Conqueror torpedoed the General Belgrano")."""
         text = self.text
-        if not any(p in text for p in _SHIP_PREFIXES):
+        runs = self._capitalised()
+        if not any(p in runs for p in _SHIP_HINTS):
             return
         starts = [m.span[0] for m in self._sort_mentions()]
         added = []
@@ -854,9 +919,10 @@ class _Scan:
         a process or a document is no party to it; nor is "a NATO member" the alliance, but
         one of its members left unnamed. Those mentions go."""
         text = self.text
+        kind = self.kinds.get  # (a kind other than the lexicon's is a person's, no organisation)
         drop = [k for k, m in enumerate(self.mentions)
                 if (m.via == "capital" and _NAMED_AFTER_PLACE.match(text, m.span[1]))
-                or (self._kind(m.actor) == ORGANISATION  # a dict look-up first, every mention
+                or (kind(m.actor) == ORGANISATION  # a dict look-up first, every mention
                     and _ONE_OF.search(text, max(0, m.span[0] - 9), m.span[0])
                     and _MEMBER_AFTER.match(text, m.span[1]))]
         if drop:
@@ -870,8 +936,11 @@ class _Scan:
         if not self.mentions:
             return
         text = self.text
+        runs = self._capitalised()
         places = []  # found by str.find: a regex scan for the possessives cost a fifth of
         for word in _POSSESSIVES:  # the recogniser
+            if word[0].isupper() and word[:-1] not in runs:
+                continue  # "His", "Its" stand in a run if anywhere
             i = text.find(word)
             while i >= 0:
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_"):
@@ -963,20 +1032,20 @@ class _Scan:
         """The first state named earlier in the sentence: "Chad recalled its envoy after
         Sudan attacked a village, the government said" is Chad's government."""
         sentence_start = self._sentence_start(start)
+        kind = self.kinds.get
         for k in range(index):
             mention = self.mentions[k]
             if mention.span[0] < sentence_start:
                 continue
-            actor = self.lex.actors.get(mention.actor)
-            if actor is not None and actor.kind == STATE:
-                return actor.id
+            if kind(mention.actor) == STATE:  # (lexicon actors are keyed by their ids)
+                return mention.actor
         return None
 
     def _state_before(self, index: int) -> str | None:
+        kind = self.kinds.get
         for k in range(index - 1, -1, -1):
-            actor = self.lex.actors.get(self.mentions[k].actor)
-            if actor is not None and actor.kind == STATE:
-                return actor.id
+            if kind(self.mentions[k].actor) == STATE:
+                return self.mentions[k].actor
         return None
 
     # ---------------------------------------------------------------- descriptions
@@ -1015,7 +1084,9 @@ class _Scan:
         "South Sudan", "North Vietnam"), the nearest one with that word; never "the North
         Atlantic" or "the South China Sea" (a name goes on)."""
         text = self.text
-        if "he North" not in text and "he South" not in text:
+        runs = self._capitalised()
+        if ("North" not in runs or "he North" not in text) and (
+                "South" not in runs or "he South" not in text):
             return
         halves: list[tuple[int, str, str]] = []  # (start, "north"/"south", actor)
         for mention in self._sort_mentions():

@@ -75,6 +75,28 @@ def _span(value: str, granularity: str, start: datetime.date | None,
                     approximate=approximate, mod=mod)
 
 
+# A TimeExpression made through its slots: the frozen dataclass's __init__ sets each field by
+# object.__setattr__ and costs three times as much; the object is the same (class, fields,
+# equality, hash, pickling), and still refuses any later assignment.
+_NEW_EXPRESSION = TimeExpression.__new__
+_SET_TEXT = TimeExpression.text.__set__  # type: ignore[attr-defined]
+_SET_SPAN = TimeExpression.span.__set__  # type: ignore[attr-defined]
+_SET_TYPE = TimeExpression.type.__set__  # type: ignore[attr-defined]
+_SET_TIME = TimeExpression.time.__set__  # type: ignore[attr-defined]
+_SET_RELATIVE = TimeExpression.relative.__set__  # type: ignore[attr-defined]
+
+
+def _expression(text: str, span: tuple[int, int], type_: str, time: TimeSpan,
+                relative: bool) -> TimeExpression:
+    expression = _NEW_EXPRESSION(TimeExpression)
+    _SET_TEXT(expression, text)
+    _SET_SPAN(expression, span)
+    _SET_TYPE(expression, type_)
+    _SET_TIME(expression, time)
+    _SET_RELATIVE(expression, relative)
+    return expression
+
+
 def _remember(state: Narrative, found: Found, span: TimeSpan, end: int) -> None:
     """Keep the last calendar point for anaphora ("the next day", "a year earlier")."""
     if found.type not in ("DATE", "TIME") or span.start is None or not found.anchors:
@@ -209,10 +231,7 @@ def tag(
             found.anchors = False  # a look back from a history: "the war of June 1967"
         if found.anchors and span.granularity == ts.YEAR and names_a_thing(text, start, end):
             found.anchors = False  # "the 1974 disengagement agreement": no time of the story
-        out.append(TimeExpression(
-            text=text[start:end], span=(start, end), type=found.type, time=span,
-            relative=found.relative,
-        ))
+        out.append(_expression(text[start:end], (start, end), found.type, span, found.relative))
         _remember(state, found, span, end)
         last_end = end
     return out

@@ -65,17 +65,20 @@ _TOKEN = re.compile(r"[A-Za-z]++(?:'[A-Za-z]++|)")
 _CLAUSE_START = re.compile(r"[.!?;]\s|\n")
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
-# Words of a news story: weekdays, "yesterday", "last week". Each alternative opens with a
-# letter and the word boundary before it is checked in Python (see _news_days), so that the
-# engine can skip to the letters that begin one instead of trying every position.
+# Words of a news story: weekdays, "yesterday", "last week". Matched only where
+# _news_day_starts finds one can begin; the word boundary before it is checked in Python.
 _NEWS_DAYS = re.compile(
     r"monday\b|tuesday\b|wednesday\b|thursday\b|friday\b|saturday\b|sunday\b|yesterday\b"
     r"|today\b|tonight\b|ago\b|this\s+(?:week|month|year)\b|last\s+(?:week|month|year)\b"
     r"|next\s+(?:week|month|year)\b"
 )
-# An explicit year, for telling a history from a news story (two literal-led alternatives,
-# which the engine skips to faster than one alternative with a group in front).
-_YEAR = re.compile(r"1[5-9]\d\d(?![\d,]\d)|20\d\d(?![\d,]\d)")
+# An explicit year, for telling a history from a news story: 1500-1999 and 2000-2099, each
+# scanned for on its own. A pattern that opens with one literal is skipped to at C speed,
+# where the two joined open with a choice tried at every character (four times slower).
+# Two matches never overlap, of one pattern or both (a year is followed by neither a digit
+# pair nor a comma and digit, which any later match within it would need), so the two scans
+# find the places the joined scan found.
+_YEARS = (re.compile(r"1[5-9]\d\d(?![\d,]\d)"), re.compile(r"20\d\d(?![\d,]\d)"))
 
 
 def _cue(words: list[str], raw: list[str], i: int) -> str | None:
@@ -304,15 +307,16 @@ def is_history(text: str, dct: date | None) -> bool:
     if dct is None:
         return True
     old = recent = 0
-    last_old = 0
-    for m in _YEAR.finditer(text):
-        if m.start() and text[m.start() - 1] in "0123456789$,.":
-            continue  # part of a longer number or an amount
-        if int(m.group()) <= dct.year - 2:
-            old += 1
-            last_old = m.end()
-        else:
-            recent += 1
+    last_old = 0  # where the last old year ends
+    for years in _YEARS:
+        for m in years.finditer(text):
+            if m.start() and text[m.start() - 1] in "0123456789$,.":
+                continue  # part of a longer number or an amount
+            if int(m.group()) <= dct.year - 2:
+                old += 1
+                last_old = max(last_old, m.end())
+            else:
+                recent += 1
     if old < 2 or old < 2 * recent:
         return False
     # a news story full of weekdays and "yesterday" is reporting, not recounting; a long
@@ -326,27 +330,72 @@ def is_history(text: str, dct: date | None) -> bool:
     return told + max(0, coda - _CODA) <= allowed
 
 
+# Every news word holds one of these literals; where each stands in a match is fixed (after the
+# weekday's head, at its start, after "this"/"last"/"next" and white space). str.find reaches
+# them at C speed, where the engine's scan for _NEWS_DAYS (whose first letters are the
+# commonest of English) starts a match attempt at nearly every other character.
+_DAY_HEADS = ("to", "mon", "fri", "sun", "tues", "thurs", "satur", "wednes", "yester")
+_AT_START = ("ago", "tonight")
+_AFTER_SPACE = ("week", "month", "year")
+_RELATIVES = ("this", "last", "next")
+
+
+def _news_day_starts(text: str, start: int, end: int) -> list[int]:
+    """The places in text[start:end] where a match of _NEWS_DAYS can begin, in order: a
+    superset of where it does (the caller matches at each), read off the literals above."""
+    found: list[int] = []
+    find = text.find
+    i = find("day", start, end)
+    while i >= 0:
+        for head in _DAY_HEADS:  # no head ends another: at most one fits
+            begin = i - len(head)
+            if begin >= start and text.startswith(head, begin):
+                found.append(begin)
+                break
+        i = find("day", i + 3, end)
+    for word in _AT_START:
+        i = find(word, start, end)
+        while i >= 0:
+            found.append(i)
+            i = find(word, i + len(word), end)
+    for word in _AFTER_SPACE:
+        i = find(word, start, end)
+        while i >= 0:
+            gap = i
+            while gap > start and text[gap - 1].isspace():  # \s+ before the unit
+                gap -= 1
+            if gap < i and gap - 4 >= start and text.startswith(_RELATIVES, gap - 4, gap):
+                found.append(gap - 4)
+            i = find(word, i + len(word), end)
+    found.sort()
+    return found
+
+
 def _news_days(text: str, enough: int, start: int = 0, until: int | None = None) -> int:
     """How many news words (_NEWS_DAYS, each a whole word) text[start:until] has, counting
     no further than `enough`: the matches the pattern with a word boundary in front would
-    find, left to right."""
+    find, left to right (those of repeated searches from `start`, tried only where
+    _news_day_starts puts a possible start)."""
     count = 0
     pos = start
     end = len(text) if until is None else until
-    search = _NEWS_DAYS.search
-    while count < enough:
-        m = search(text, pos, end)
-        if m is None:
+    match = _NEWS_DAYS.match
+    for begin in _news_day_starts(text, start, end):
+        if count >= enough:
             break
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            pos = start + 1  # inside a word ("chicago"): no boundary before it
+        if begin < pos:
+            continue  # inside a match already read
+        m = match(text, begin, end)
+        if m is None:
             continue
-        if text[max(0, start - 4):start] == "the " and text.startswith("next", start):
+        if begin and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+            pos = begin + 1  # inside a word ("chicago"): no boundary before it
+            continue
+        if text[max(0, begin - 4):begin] == "the " and text.startswith("next", begin):
             pos = m.end()  # "the next year" follows a history's year as well as the news
             continue
-        if (text.startswith("ago", start) and text.endswith("years ", 0, start)) or (
-                text.startswith("today", start) and text.endswith("ago ", 0, start)):
+        if (text.startswith("ago", begin) and text.endswith("years ", 0, begin)) or (
+                text.startswith("today", begin) and text.endswith("ago ", 0, begin)):
             pos = m.end()  # "fifty years ago (today)": the opening of a history, no news
             continue
         count += 1
