@@ -734,3 +734,29 @@ def test_days_later_after_a_month_lies_late_in_it_or_just_after():
     assert found and found[0].time.value == "PXD"
     assert (found[0].time.start, found[0].time.end) == (date(2021, 7, 2), date(2021, 8, 3))
     assert found[0].time.approximate
+
+
+class TestDaysSetAndNamed:
+    def test_a_day_something_is_set_for_or_starts_on_lies_ahead(self):
+        assert values("Khan summoned a joint session of parliament for Wednesday.") == [
+            ("Wednesday", "2013-01-23")]
+        assert values("The government suspended flights, starting on Friday evening.") == [
+            ("Friday evening", "2013-01-25TEV")]
+        assert values("The vigil for Sunday was cancelled.") == [
+            ("Sunday", "2013-01-20")], "the clause goes on: the plan is over"
+
+    def test_the_september_11_attacks_are_those_of_2001(self):
+        assert values("They sheltered al-Qaeda before the 11 September attacks.") == [
+            ("11 September", "2001-09-11")]
+        assert values("On September 11 the talks began.", date(2020, 3, 2)) == [
+            ("September 11", "2019-09-11")]
+
+    def test_a_clock_time_keeps_its_zone(self):
+        assert values("23:10 MSK\nThe convoy turned back.") == [("23:10 MSK", "2013-01-22T23:10")]
+        assert values("At 9 a.m. Kyiv time the sirens sounded.") == [
+            ("9 a.m. Kyiv time", "2013-01-22T09:00")]
+
+    def test_the_early_hours_are_the_morning_of_the_day_told(self):
+        assert values("The fighters had held the base since the early hours.") == [
+            ("the early hours", "2013-01-22TMO")]
+        assert first("In the early hours of the war, troops moved.").type == "DURATION"

@@ -36,6 +36,8 @@ from .values import (
     year_for_month,
 )
 
+_THE_ATTACKS = re.compile(r",?\s+(?:terror(?:ist)?\s+)?(?:attacks|hijackings|strikes)\b")
+
 
 def h_full(c: Cand) -> Found | None:
     month = month_number(c.g("mon"))
@@ -59,6 +61,9 @@ def h_full(c: Cand) -> Found | None:
         if d is None:
             return None
         return Found("DATE", day_value(d), ts.DAY, mod=mod, explicit=True, anchors=bound)
+    if (month, day) == (9, 11) and _THE_ATTACKS.match(c.text, c.end):
+        # "before the 11 September attacks": the day's own name for the attacks of 2001
+        return Found("DATE", "2001-09-11", ts.DAY, mod=mod, explicit=True, anchors=False)
     year = year_for_month(c, month, day)
     if year is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", ts.DAY, mod=mod, relative=True)

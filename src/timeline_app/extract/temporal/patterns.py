@@ -44,7 +44,14 @@ _QMOD = (
 _DAYREF = (
     rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow|{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 )
-_ZONE = r"(?:\s+(?:est|edt|gmt|utc|cet|pst|pdt|cst|cdt|bst|et|local\s+time|moscow\s+time))"
+# Time zones written after a clock time ("23:10 MSK", "0735 GMT", "9 a.m. Kyiv time"); not
+# those that are also English words ("eat", "cat", "wet": the rules match folded text).
+_ZONE = (
+    r"(?:\s+(?:est|edt|gmt|utc|cet|cest|eet|eest|msk|pst|pdt|cst|cdt|mst|mdt|bst|et|jst|kst|"
+    r"pkt|aest|aedt|hkt|sgt|wib|irst|sast|local\s+time|"
+    r"(?:moscow|kyiv|kiev|beijing|tehran|jerusalem|tokyo|delhi|london|paris|gaza|damascus|"
+    r"baghdad|cairo|ankara|istanbul|seoul|taipei|washington|eastern|pacific|central)\s+time)\b)"
+)
 _PODS = r"(?:mornings|afternoons|evenings|nights)"
 _YEAR_AFTER = r"(?![\d,.]\d|\s*%|\s*(?:percent|per\s+cent)\b)"
 

@@ -268,10 +268,21 @@ def _soon_ahead(c: Cand) -> bool:
     return bool(_MODAL_BEFORE.search(c.text, max(0, c.start - 20), c.start)) or c.future()
 
 
+# "the early hours of the war" (a stretch of it), not "of the morning" (the hours themselves)
+_OF_SOMETHING = re.compile(r"\s+of\s+(?!the\s+(?:morning|day|night)\b)")
 _RECENT_DAYS = {"days": 7, "weeks": 21, "months": 120, "years": 3 * 365, "decades": 20 * 365}
 
 
 def h_recent(c: Cand) -> Found | None:
+    if norm(c.g("rel3")) == "early" and norm(c.g("unit3")) == "hours" and not (
+        _OF_SOMETHING.match(c.text, c.end)
+    ):
+        # "had occupied it since the early hours": before dawn of the day the story is on
+        st = c.state
+        base = st.anchor if st.anchor is not None and st.anchor_granularity == ts.DAY else c.dct
+        day = day_value(base) if base else None
+        return Found("TIME", f"{day or 'XXXX-XX-XX'}TMO", ts.PART_OF_DAY, mod="START",
+                     relative=True)
     if c.g("rel3"):  # "the first hours of the war": a stretch of unknown length
         return Found("DURATION", duration_value(None, unit_code(c.g("unit3"))), ts.DURATION)
     rel = norm(c.g("rel") or c.g("rel2"))
@@ -625,11 +636,21 @@ def _day_of(c: Cand, word: str | None, narrative: bool = False) -> tuple[str | N
 
 # lower case on purpose: a sentence that opens "Until Thursday, they had ..." looks back
 _UNTIL = re.compile(r"(?<!\bup )(?<!\bUp )\b(?:until|till)\s+(?:at\s+)?$")
+# A day something is set for or starts on, at the end of its clause: "summoned a joint session
+# of parliament for Wednesday.", "suspended flights, starting on Wednesday evening" (not "a
+# service planned for Saturday was canceled": the clause goes on to tell it is over).
+_SET_FOR = re.compile(
+    r"\b(?:(?<=[a-z] )for|(?:starting|beginning|effective)(?:\s+(?:on|from))?)\s+$"
+)
+_CLAUSE_ENDS = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:[.,;:!?)\"”]|$)")
 
 
 def _until(c: Cand) -> bool:
     """ "gave them until Tuesday", "postponed until Tuesday morning": a day still to come."""
-    return _UNTIL.search(c.text, max(0, c.start - 12), c.start) is not None
+    return _UNTIL.search(c.text, max(0, c.start - 12), c.start) is not None or (
+        _SET_FOR.search(c.text, max(0, c.start - 16), c.start) is not None
+        and _CLAUSE_ENDS.match(c.text, c.end) is not None
+    )
 
 
 def h_weekday_word(c: Cand, wd: int) -> str | None:
