@@ -1952,3 +1952,10 @@ def test_a_decision_called_unjustified_and_a_leader_branded_a_dictator_are_criti
 def test_a_demanded_arrest_threatens_the_one_named():
     arrest = one(run("Okafor demanded the arrest of Maduro."), "threat")
     assert (arrest.source, arrest.target) == ("okafor", "maduro")
+
+
+def test_the_head_of_a_relative_clause_with_its_own_subject_is_acted_on():
+    accused = one(run("Somalia, which Kenya and Chad have long accused of sheltering militants, "
+                      "stayed silent."), "accusation")
+    assert (accused.source, accused.target) == ("kenya", "somalia")
+    assert accused.co_sources == ("chad",)

@@ -760,3 +760,12 @@ class TestDaysSetAndNamed:
         assert values("The fighters had held the base since the early hours.") == [
             ("the early hours", "2013-01-22TMO")]
         assert first("In the early hours of the war, troops moved.").type == "DURATION"
+
+    def test_the_same_day_as_a_thing_told_before_is_that_things_day(self):
+        text = ("The deal was signed on Saturday in a Doha hotel. Prisoners should be freed by "
+                "10 March. On the same day as the Doha ceremony, Esper stood beside Ghani.")
+        assert values(text, date(2020, 3, 2)) == [
+            ("Saturday", "2020-02-29"), ("10 March", "2020-03-10"),
+            ("the same day", "2020-02-29")]
+        assert values("Troops left on Saturday. Talks open on 10 March. The same day, Iran "
+                      "spoke.", date(2020, 3, 2))[-1] == ("The same day", "2020-03-10")

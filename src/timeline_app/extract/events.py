@@ -675,6 +675,8 @@ def _event(
             target = None  # "launched a campaign in 2015 aimed at restoring Hadi's rule"
     elif pattern.target == "near":
         target = find_nearest(trigger, sentence.span, mentions, family)
+    if target is None and pattern.target == "after" and not pattern.symmetric:
+        target = _relative_object(text, s_start, source, mentions, family)
     if target is not None and target.actor in family:
         target = None
     mediators = _mediators(text, trigger, mentions) if pattern.type == "negotiation" and (
@@ -984,6 +986,27 @@ def _the_two(
     ):
         return None  # named apart, or in an earlier sentence: the usual subject search
     return Party(first.actor, first.span), Party(second.actor, second.span)
+
+
+# "Pakistan, which Kabul and Washington have long accused of ...": the head of a relative
+# clause whose own subject acts on it
+_WHICH_OPENS = re.compile(
+    r",\s+(?:which|whom)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*,?\s+(?:and\s+(?:the\s+)?)?){0,4}$"
+)
+
+
+def _relative_object(
+    text: str, sentence_start: int, source: Party, mentions: Sequence[MentionLike],
+    exclude: set[str],
+) -> Party | None:
+    """The head of the relative clause the source opens, when the clause's verb acts on it."""
+    which = _WHICH_OPENS.search(text, max(sentence_start, source.span[0] - 60), source.span[0])
+    if which is None:
+        return None
+    head = next((m for m in reversed(mentions) if m.span[1] <= which.start()), None)
+    if head is None or head.span[1] != which.start() or head.actor in exclude:
+        return None
+    return Party(head.actor, head.span)
 
 
 def _listed_before(

@@ -108,6 +108,8 @@ def _remember(state: Narrative, found: Found, span: TimeSpan, end: int) -> None:
         return
     state.anchor = span.start
     state.anchor_end = end
+    if span.granularity in (ts.DAY, ts.PART_OF_DAY, ts.TIME):
+        state.days.append((end, span.start))
     state.anchor_late = found.type == "TIME" and _LATE.search(found.value) is not None
     if span.granularity == ts.QUARTER and state.quarter is None and found.calendar:
         state.quarter = span.start

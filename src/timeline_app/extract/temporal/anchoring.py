@@ -10,7 +10,7 @@ month without a year follows the tense too, and without a tense cue takes the ne
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from timeline_app.domain import timespan as ts
@@ -429,6 +429,9 @@ class Narrative:
     year_so_far_end: int = -10_000
     year: int | None = None  # last year written out explicitly
     year_pos: int = -10_000
+    # every day resolved so far (where its expression ended, the day): "on the same day as the
+    # Doha ceremony" is the day told beside "Doha" before, not the last day told
+    days: list[tuple[int, date]] = field(default_factory=list)
 
     def in_history(self) -> bool:
         """Whether the document is a history (is_history), decided on first need: most

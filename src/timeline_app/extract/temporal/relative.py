@@ -432,6 +432,29 @@ _ANAPHORIC = {
 }
 
 
+_SAME_DAY_AS = re.compile(r"\s+as\s+(?:the\s+|a\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+_NOT_NAMING = frozenset("""the a an its their his her this that and of in on at to for with
+signing ceremony meeting talks attack attacks vote announcement summit deal agreement visit
+speech news""".split())
+
+
+def _day_of_the_named(c: Cand) -> date | None:
+    """The day "the same day as the Doha ceremony" means: the day told beside the thing's own
+    word ("Doha") before, when one was; None for a plain "the same day"."""
+    named = _SAME_DAY_AS.match(c.text, c.end)
+    if named is None:
+        return None
+    words = [w for w in named.group(1).split() if w.lower() not in _NOT_NAMING and len(w) > 2]
+    for word in words:
+        at = c.text.rfind(word, 0, c.start)
+        if at < 0:
+            continue
+        near = [(abs(end - at), day) for end, day in c.state.days if abs(end - at) <= 120]
+        if near:
+            return min(near)[1]
+    return None
+
+
 def h_rel_unit(c: Cand) -> Found | None:
     rel = norm(c.g("rel"))
     unit = norm(c.g("unit"))
@@ -458,6 +481,12 @@ def h_rel_unit(c: Cand) -> Found | None:
         return f
     anaphoric = rel in _ANAPHORIC or (unit in ("day", "night") and rel in ("the next",)) or (
         rel == "the next" and _told_in_a_history(c))
+    if unit == "day" and rel in ("the same", "that same") and (
+        (day := _day_of_the_named(c)) is not None
+    ):
+        f = Found("DATE", day_value(day), ts.DAY, relative=True)
+        f.narrative = True
+        return f
     base = _base_for(c, anaphoric)
     if unit in ("day", "night"):
         if rel in ("this", "the current", "the latest", "last", "past", "the past", "the last"):
