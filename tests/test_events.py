@@ -1959,3 +1959,9 @@ def test_the_head_of_a_relative_clause_with_its_own_subject_is_acted_on():
                       "stayed silent."), "accusation")
     assert (accused.source, accused.target) == ("kenya", "somalia")
     assert accused.co_sources == ("chad",)
+
+
+def test_demands_called_blatant_interference_accuse_their_owner():
+    called = one(run('Saudi Arabia called the Nigerian demands "blatant interference" in its '
+                     "internal affairs."), "accusation")
+    assert (called.source, called.target) == ("saudi-arabia", "nigeria")
