@@ -40,6 +40,8 @@ def narrative_time(
     disengagement agreement" is not) does not move it."""
     if published is None:
         return None
+    if not times:  # most sentences: no list to build (a comprehension costs a call of its own)
+        return (end, told_in[1]) if told_in else None
     dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated
              and not (text and (names_a_thing(text, *x.span)
                                 or _SINCE_BEFORE.search(text, max(0, x.span[0] - 50), x.span[0])))]
