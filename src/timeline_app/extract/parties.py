@@ -188,8 +188,11 @@ _DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'’-")
 
 def _may_open_dateline(sentence: str) -> bool:
     """Whether _DATELINE can match: unless the sentence opens with "*" or "_", its first two
-    characters are a capital and one of [A-Z .'’-] ("The ..." is ruled out without the regex)."""
-    return sentence[:1] in ("*", "_") or sentence[1:2] in _DATELINE_SECOND
+    characters are a capital and one of [A-Z .'’-] ("The ..." is ruled out without the regex),
+    and a dash ends it ("UN Secretary-General" may pass; "U.S. officials said" does not)."""
+    return (sentence[:1] in ("*", "_") or sentence[1:2] in _DATELINE_SECOND) and (
+        "-" in sentence or "—" in sentence or "–" in sentence
+    )
 
 
 _SUBORDINATORS = (
