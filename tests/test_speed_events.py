@@ -160,3 +160,14 @@ def test_the_via_check_admits_every_via_and_without() -> None:
             seen += 1
             assert parties._may_be_via(window)
     assert seen
+
+
+def test_the_since_check_is_the_regex() -> None:
+    from timeline_app.extract import narrative
+
+    text = OWN + " Nothing like it since the end of the civil war in 1990, or SINCE 2001."
+    for at in range(len(text) + 1):
+        expected = narrative._SINCE_BEFORE.search(text, max(0, at - 50), at) is not None
+        assert narrative._after_since(text, at) is expected
+    assert narrative._after_since(text, text.index("1990"))
+    assert narrative._after_since(text, text.index("2001"))
