@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline_app.domain import TIME_FROM_ARTICLE_DATE, TIME_FROM_NARRATIVE, Event, TimeExpression
+from timeline_app.extract.scan import may_hold
 from timeline_app.extract.temporal import names_a_thing
 
 
@@ -28,6 +29,17 @@ _NARRATIVE_GAP = timedelta(days=0)
 # "the worst Lebanon had seen since the end of its civil war in 1990": a yardstick, not the time
 # the story has reached.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,8}$", re.IGNORECASE)
+
+
+def _after_since(text: str, start: int) -> bool:
+    """Whether "since" and up to eight words stand right before `start` (_SINCE_BEFORE); a
+    substring test first, as most times follow no "since" at all."""
+    begin = max(0, start - 50)
+    return may_hold(text[begin:start], ("since",)) and (
+        _SINCE_BEFORE.search(text, begin, start) is not None
+    )
+
+
 NOW_TENSE = re.compile(r"\b(?:has|have|is|are|says|say|will|remains?|now|today)\b")
 
 
@@ -40,9 +52,11 @@ def narrative_time(
     disengagement agreement" is not) does not move it."""
     if published is None:
         return None
+    if not times:  # most sentences: no list to build (a comprehension costs a call of its own)
+        return (end, told_in[1]) if told_in else None
     dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated
              and not (text and (names_a_thing(text, *x.span)
-                                or _SINCE_BEFORE.search(text, max(0, x.span[0] - 50), x.span[0])))]
+                                or _after_since(text, x.span[0])))]
     if not dated:
         return (end, told_in[1]) if told_in else None
     last = dated[-1]

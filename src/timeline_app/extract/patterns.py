@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from timeline_app.extract.regex_prefixes import has_top_level_branch
 from timeline_app.extract.trigger_index import trigger_prefixes
 from timeline_app.paths import lexicons_dir
 
@@ -76,9 +77,11 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
     if not triggers:
         raise PatternError(f"{where}: no triggers")
     # Longest alternatives first so that "key ally" wins over "ally" at the same position.
-    alternation = "|".join(sorted(triggers, key=len, reverse=True))
+    ordered = sorted(triggers, key=len, reverse=True)
+    alternation = "|".join(ordered)
+    prefixes = trigger_prefixes(alternation)
     try:
-        regex = re.compile(rf"(?<![\w-])(?:{alternation})(?:(?<=\s)|(?![\w-]))", re.IGNORECASE)
+        regex = re.compile(_regex_source(ordered, alternation, prefixes), re.IGNORECASE)
     except re.error as exc:
         raise PatternError(f"{where}: bad trigger expression: {exc}") from exc
     return Pattern(
@@ -100,5 +103,31 @@ def _compile(path: Path, index: int, entry: dict) -> Pattern:
         adjacent_preps=bool(entry.get("adjacent_preps", False)),
         within_others=bool(entry.get("within_others", False)),
         owner_inside=bool(entry.get("owner_inside", False)),
-        prefixes=trigger_prefixes(alternation),
+        prefixes=prefixes,
     )
+
+
+# A hyphen pair opening a trigger: "Iran-Iraq war", "Israel-UAE deal".
+_PAIR_OPENING = r"(?-i:[A-Z][\w.]*)[-–]"
+
+
+def _regex_source(
+    triggers: list[str], alternation: str, prefixes: frozenset[str] | None
+) -> str:
+    r"""The regex of a pattern: its triggers as whole words, the longest alternative first.
+
+    Triggers with no prefixes to index are searched over the whole text (trigger_index.py), and
+    a regex opening with a look-behind is tried at every position of it. When every trigger
+    opens with a hyphen pair, the same matches are found by a regex opening with the capital
+    itself, which the engine skips to at C speed (two to three times faster): the capital's
+    word runs to the dash whatever follows ([\w.] holds no dash, so the run can be possessive),
+    and `(?<![\w-].)` after the capital is `(?<![\w-])` before it.
+    """
+    plain = rf"(?<![\w-])(?:{alternation})(?:(?<=\s)|(?![\w-]))"
+    if prefixes is not None or not all(
+        t.startswith(_PAIR_OPENING) and not has_top_level_branch(t)
+        for t in triggers
+    ):
+        return plain
+    rests = "|".join(t[len(_PAIR_OPENING):] for t in triggers)
+    return rf"(?-i:[A-Z])(?<![\w-].)(?-i:[\w.]*+)[-–](?:{rests})(?:(?<=\s)|(?![\w-]))"

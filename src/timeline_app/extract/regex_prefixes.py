@@ -127,3 +127,33 @@ def literal_prefixes(
     except (_TooMany, RecursionError, re.error):
         return None
     return frozenset(text for text, _ in options)
+
+
+
+def has_top_level_branch(pattern: str) -> bool:
+    """Whether `pattern` has a "|" outside its groups ("a b|c"): an alternation at its top
+    level, whose opening is not every alternative's. Read off the text (the parser flattens
+    "x(?:a|b)" into a top-level branch too): escapes and character classes are skipped."""
+    depth = 0
+    i, size = 0, len(pattern)
+    while i < size:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: "]" right after "[" or "[^" is a member, not its end
+            i += 1
+            if i < size and pattern[i] == "^":
+                i += 1
+            if i < size and pattern[i] == "]":
+                i += 1
+            while i < size and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False

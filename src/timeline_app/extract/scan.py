@@ -11,6 +11,9 @@ end)` does. `may_hold` only rules windows out before a regex is run on them.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 
 def may_hold(window: str, needles: tuple[str, ...]) -> bool:
     """Whether a case-insensitive regex, every match of which contains one of `needles` (lower
@@ -25,6 +28,37 @@ def may_hold(window: str, needles: tuple[str, ...]) -> bool:
         if needle in window:
             return True
     return False
+
+
+def literal_trie(words: set[str]) -> str:
+    """A regex trie of literal words, so that the engine follows one branch per character (an
+    alternation of the words would try each in turn at every position)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""  # a shorter prefix already admits the position
+        alternatives = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items())]
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return build(root) if root else "(?!)"
+
+
+@lru_cache(maxsize=32)
+def needle_finder(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex whose search finds whether any of `needles` (literal strings) is in a string.
+
+    For a score of needles one search beats a score of `in` tests: the trie opens with a
+    character set, which the engine skips to at C speed, and follows one branch after that.
+    """
+    return re.compile(literal_trie(set(needles)))
 
 
 def _is_word(ch: str) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from timeline_app.extract.regex_prefixes import SPACE_CLASS, Folding, literal_prefixes
+from timeline_app.extract.scan import literal_trie as _trie
 
 PREFIX = 8
 _LIMIT = 4000  # more alternatives than this: give up filtering (always run the pattern)
@@ -119,26 +120,6 @@ def _scanner(
     prefixes = {p for ps in prefix_sets if ps for p in ps if p[:1].isalnum() or p[:1] == "_"}
     flags = re.ASCII if ascii_text else 0
     return re.compile(r"[^\w-](?=" + _trie(prefixes) + ")", flags)
-
-
-def _trie(words: set[str]) -> str:
-    """A regex trie, so that the engine follows one branch per character."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""  # a shorter prefix already admits the position
-        alternatives = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items())]
-        if len(alternatives) == 1:
-            return alternatives[0]
-        return "(?:" + "|".join(alternatives) + ")"
-
-    return build(root) if root else "(?!)"
 
 
 @lru_cache(maxsize=8)
