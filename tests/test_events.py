@@ -1965,3 +1965,15 @@ def test_demands_called_blatant_interference_accuse_their_owner():
     called = one(run('Saudi Arabia called the Nigerian demands "blatant interference" in its '
                      "internal affairs."), "accusation")
     assert (called.source, called.target) == ("saudi-arabia", "nigeria")
+
+
+def test_a_region_of_a_country_after_a_preposition_is_no_subject():
+    hit = one(run("Rapid Support Forces fighters slipped across the border from southern "
+                  "Somalia, attacked two Kenyan army vehicles and withdrew."), "military_action")
+    assert (hit.source, hit.target) == ("rsf", "kenya")
+
+
+def test_a_participle_aside_before_a_prepositional_phrase_is_the_main_subjects_act():
+    accused = one(run("Kenya said it was severing relations with Uganda, accusing the neighbour "
+                      "of hostile acts, in a sharp escalation."), "accusation")
+    assert (accused.source, accused.target) == ("kenya", "uganda")

@@ -110,7 +110,9 @@ _ADJECTIVE_ASIDE = re.compile(
 # Egypt's western desert, said ...". (", selling arms, training officers," is a list of acts
 # after the verb: an -ing word or a conjunction after the closing comma, no aside.)
 _PARTICIPLE_ASIDE = re.compile(
-    r",\s+[a-z]+ing\s[^,;—]{1,160}?,(?=\s+(?!and\b|or\b|but\b)[a-z]+\b(?<!ing))"
+    r",\s+[a-z]+ing\s[^,;—]{1,160}?,(?=\s+(?!and\b|or\b|but\b|in\b|on\b|at\b|as\b|amid\b|after\b|"
+    r"before\b|with\b|for\b|from\b|to\b|by\b|over\b|during\b|despite\b|while\b|which\b)"
+    r"[a-z]+\b(?<!ing))"
 )
 # Subordinate clauses ("since the Syrian uprising began in 2011,") up to the next comma.
 # Case spelled out rather than re.IGNORECASE: the engine can then skip on the first letter.
@@ -504,6 +506,14 @@ def opens_clause(text: str, end: int) -> bool:
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?")
 
 
+# A part of a country between a preposition and its name: "from southern Lebanon", "in
+# north-western Syria" (the name stays the preposition's object).
+_REGION_WORDS = frozenset(
+    """southern northern eastern western central south north east west north-western
+north-eastern south-western south-eastern northwestern northeastern southwestern southeastern
+mainland coastal rural""".split()
+)
+
 Roles = dict[tuple[int, int, int], str | None]  # (sentence start, start, end) -> role
 
 
@@ -525,6 +535,8 @@ def _role(
     gap_before = text[max(sentence_start, start - 40):start]
     possessive = text.startswith(("'s", "’s"), end)
     before = last_word(gap_before)
+    if before in _REGION_WORDS:  # "slipped across the border from southern Lebanon"
+        before = last_word(gap_before[:gap_before.rstrip().rfind(" ") + 1])
     if (
         before in _PREPOSITIONS and not possessive
         and not (may_hold(gap_before, _AFFILIATION_NEEDLES) and _AFFILIATION.search(gap_before))
