@@ -1977,3 +1977,11 @@ def test_a_participle_aside_before_a_prepositional_phrase_is_the_main_subjects_a
     accused = one(run("Kenya said it was severing relations with Uganda, accusing the neighbour "
                       "of hostile acts, in a sharp escalation."), "accusation")
     assert (accused.source, accused.target) == ("kenya", "uganda")
+
+
+def test_a_condemned_use_of_force_is_aimed_at_the_one_who_used_it():
+    tue = TimeSpan("2021-11-16", "day", date(2021, 11, 16), date(2021, 11, 16))
+    text = ("On Tuesday Kenyan guards fired water cannon at Ugandan villages. Okafor condemned "
+            "Tuesday's use of water cannon.")
+    condemned = one(run(text, {"Tuesday": tue}), "condemnation")
+    assert (condemned.source, condemned.target) == ("okafor", "kenya")

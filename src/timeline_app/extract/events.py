@@ -317,7 +317,8 @@ def _quote_tag(text: str, trigger: tuple[int, int] | None) -> bool:
 _THE_ACT = re.compile(
     r"\s+(?:the|this|that|Friday's|[A-Z]\w+day's)\s+(?:[\w-]+\s+)?(?:invasion|attacks?|annexation|"
     r"offensive|incursion|strikes?|air ?strikes|bombings?|assault|occupation|raids?|shelling|"
-    r"boarding|seizure|clash|skirmish|incursions?)\b"
+    r"boarding|seizure|clash|skirmish|incursions?|use of (?:force|water cannons?|tear gas|"
+    r"live (?:fire|ammunition)|chemical weapons))\b"
 )
 _THE_DECISION = re.compile(
     r"\s+(?:the|this|that|its|their|Moscow's|[A-Z]\w+'s)\s+(?:[\w-]+\s+)?(?:decision|move|"
