@@ -1985,3 +1985,10 @@ def test_a_condemned_use_of_force_is_aimed_at_the_one_who_used_it():
             "Tuesday's use of water cannon.")
     condemned = one(run(text, {"Tuesday": tue}), "condemnation")
     assert (condemned.source, condemned.target) == ("okafor", "kenya")
+
+
+def test_closing_ranks_behind_and_congratulating_support():
+    ranks = one(run("The African Union has closed ranks behind Kenya."), "support")
+    assert (ranks.source, ranks.target) == ("african-union", "kenya")
+    congratulated = one(run("Okafor congratulated Maduro on his re-election."), "support")
+    assert (congratulated.source, congratulated.target) == ("okafor", "maduro")
