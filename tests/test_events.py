@@ -1992,3 +1992,8 @@ def test_closing_ranks_behind_and_congratulating_support():
     assert (ranks.source, ranks.target) == ("african-union", "kenya")
     congratulated = one(run("Okafor congratulated Maduro on his re-election."), "support")
     assert (congratulated.source, congratulated.target) == ("okafor", "maduro")
+
+
+def test_a_verb_and_its_object_are_no_antecedent_of_who():
+    events = run("Kenya said everyone who attacked Somalia would be punished.")
+    assert not [e for e in events if e.type == "military_action"], "no one named attacked"

@@ -1231,8 +1231,13 @@ def _unnamed_antecedent(
 
 
 # What may follow a name inside the noun phrase a relative pronoun stands for: "al-Shabaab
-# fighters who were attacking", "Russia's forces, which".
-_ANTECEDENT_TAIL = re.compile(r"(?:['’]s?)?(?:\s+[a-z-]+){0,2}\s*,?")
+# fighters who were attacking", "Russia's forces, which" (not a verb and its object: "Turkey
+# said everyone who attacked Iran would be punished" names no one who attacked).
+_ANTECEDENT_TAIL = re.compile(
+    r"(?:['’]s?)?(?:\s+(?!(?:said|says|say|told|tells|warned|warns|added|insisted|stressed|"
+    r"announced|vowed|declared|believes|believed|thinks|thought|everyone|anyone|anybody|"
+    r"everybody|those|whoever)\b)[a-z-]+){0,2}\s*,?"
+)
 
 
 def _own_clause(
