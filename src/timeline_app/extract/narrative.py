@@ -92,9 +92,8 @@ def in_narrative(
     if event.time_source != TIME_FROM_ARTICLE_DATE:
         return event
     verb = text[event.trigger[0]:event.trigger[1]].lower() if text and event.trigger else "said"
-    if event.type == "statement" and verb in _REPORTER_SPEECH and not (
-        published is not None and told_in.time.end is not None
-        and told_in.time.end < published - _HISTORY_GAP
+    if event.type == "statement" and verb in _REPORTER_SPEECH and not is_history(
+        told_in, published
     ):
         return event  # ", he said": a quote is given when the story is written
     return replace(event, time=replace(told_in.time, approximate=True, open_end=False),
