@@ -77,6 +77,10 @@ def test_the_default_load_is_cached(lexicon):
          "duplicate actor id 'x-land'"),
         ('[[actor]\nid = "x-land"\n', "not valid TOML"),
         ('colour = "red"\n', "unknown top-level key"),
+        ('[places]\nnowhere = ["Gotham"]\n', "no actor has the id 'nowhere'"),
+        ('[[actor]]\nid = "x-land"\nname = "Xland"\n[places]\nx-land = ["gotham"]\n',
+         "capital letter"),
+        ('places = ["Gotham"]\n', "'places' must be a table"),
     ],
 )
 def test_a_bad_lexicon_file_is_reported_with_its_file_and_entry(tmp_path, body, fragment):
@@ -150,6 +154,37 @@ capitals = ["Fredville"]
     assert [(m.text, m.via) for m in found.mentions] == [
         ("Fredville", "capital"), ("Freedonian troops", "organ"),
     ]
+
+
+def test_places_stand_for_their_state_without_being_its_capital(tmp_path):
+    (tmp_path / "titles.toml").write_bytes(TITLES.read_bytes())
+    _write(tmp_path, "mine.toml", """
+kind = "state"
+
+[[actor]]
+id = "freedonia"
+name = "Freedonia"
+capitals = ["Fredville"]
+
+[places]
+freedonia = ["Port Marx", "Harpo"]
+""")
+    found = find_actors("Shells hit Port Marx and Harpo; Fredville protested.",
+                        load_actor_lexicon(tmp_path))
+    assert [(m.text, m.actor, m.via) for m in found.mentions] == [
+        ("Port Marx", "freedonia", "place"), ("Harpo", "freedonia", "place"),
+        ("Fredville", "freedonia", "capital"),
+    ]
+
+
+def test_the_shipped_places_lie_in_their_states(lexicon):
+    for text, state in (("Kharkiv", "ukraine"), ("Aleppo", "syria"), ("Rafah", "palestine"),
+                        ("Falkland Islands", "united-kingdom"), ("Belgorod", "russia")):
+        found = find_actors(f"Missiles struck {text} overnight.", lexicon)
+        assert [(m.actor, m.via) for m in found.mentions] == [(state, "place")], text
+    # a longer name that starts with the place is what it names
+    found = find_actors("The Donetsk People's Republic said so.", lexicon)
+    assert [(m.actor, m.via) for m in found.mentions] == [("donetsk-separatists", "name")]
 
 
 def test_clearing_the_cache_reads_the_files_again(lexicon):

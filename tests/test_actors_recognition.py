@@ -521,7 +521,7 @@ def test_the_north_and_the_south_are_the_halves_named_before(lexicon):
 def test_an_ethnic_group_is_not_its_namesake_state(lexicon):
     found = _find(lexicon, "Ethnic Armenian refugees fled from Lachin to Armenia, as ethnic "
                            "Albanians did from Serbia.", date(2023, 9, 28))
-    assert [m.text for m in found.mentions] == ["Armenia", "Serbia"]
+    assert [m.text for m in found.mentions if m.via != "place"] == ["Armenia", "Serbia"]
 
 
 def test_a_state_inside_an_agencys_name_is_not_what_its_head_leads(lexicon):

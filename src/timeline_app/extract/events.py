@@ -23,6 +23,7 @@ from timeline_app.domain import (
     TimeExpression,
 )
 from timeline_app.domain.actor import ORGANISATION
+from timeline_app.domain.event import TIME_FROM_EXPRESSION
 from timeline_app.extract.event_time import choose_time
 from timeline_app.extract.narrative import (
     NOW_TENSE,
@@ -110,6 +111,12 @@ def extract_events(
     patterns = load_patterns() if patterns is None else patterns
     text = article.text
     mentions = sorted(mentions, key=_SPAN)
+    # Cities and regions ("struck Kharkiv") are parties acted upon only: they join the search
+    # for a target and nothing else (no subject, antecedent, owner or co-source is a place).
+    places = [m for m in mentions if m.via == "place"]
+    if places:
+        mentions = [m for m in mentions if m.via != "place"]
+    place_starts = [m.span[0] for m in places]
     mention_starts = [m.span[0] for m in mentions]
     sentence_starts = [s.span[0] for s in sentences]
     # Lower-cased once for the whole article: the trigger scan and the clause finder share it.
@@ -198,8 +205,14 @@ def extract_events(
         lo = bisect.bisect_left(mention_starts, s_start)
         hi = bisect.bisect_left(mention_starts, s_end, lo)
         local = mentions[lo:hi]
+        targets = local
+        if places:
+            p_lo = bisect.bisect_left(place_starts, s_start)
+            p_hi = bisect.bisect_left(place_starts, s_end, p_lo)
+            if p_lo < p_hi:
+                targets = sorted((*local, *places[p_lo:p_hi]), key=_SPAN)
         triggers = matches.get(sentence_index)
-        if triggers is None and not local:
+        if triggers is None and not targets:
             continue  # neither a relation nor an occurrence can come out of it
         first_new = len(events)
         masked = None
@@ -211,7 +224,7 @@ def extract_events(
         if triggers is not None and (local or personal):
             masked = masked_ranges(sentence.text, s_start, subordinates)
             # Two parties are needed for most relations: skip what cannot have them.
-            lone = len({m.actor for m in local}) < 2 and not (
+            lone = len({m.actor for m in targets}) < 2 and not (
                 personal if not local else _PERSONAL.search(sentence.text)
             ) and " its " not in sentence.text and " their " not in sentence.text and not (
                 _PAIRED.search(sentence.text) or _COUNTED_NOUN.search(sentence.text))
@@ -231,13 +244,13 @@ def extract_events(
                     continue  # "the Rapid Support Forces": a word of a name is no trigger
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun, times, roles,
-                               earlier)
+                               earlier, targets)
                 if event is not None:
                     found.append((event, pattern))
                     if event.target is not None:
                         aimed.add((trigger, event.type))
                         found.extend((extra, pattern) for extra in _conjoined_targets(
-                            text, event, pattern, local, actors, s_end))
+                            text, event, pattern, targets, actors, s_end))
         if len(local) > 1:
             found.extend(_embedded_support(article, sentence, local, actors, patterns))
         if found:
@@ -245,10 +258,10 @@ def extract_events(
             if "ollow" in sentence.text or " did " in sentence.text:
                 found.extend(_followed(article, sentence, found, local, actors, times))
             events.extend(_finish_sentence(found, actors, masked or ()))
-        elif local and times:
+        elif targets and times:
             if masked is None:
                 masked = masked_ranges(sentence.text, s_start, subordinates)
-            occurrence = _occurrence(article, sentence, local, times, masked)
+            occurrence = _occurrence(article, sentence, targets, times, masked)
             if occurrence is not None:
                 events.append(occurrence)
         if told_in is not None and len(events) > first_new and not has_date(times) and not (
@@ -478,12 +491,16 @@ def _event(
     times: Sequence[TimeExpression],
     roles: Roles,
     earlier: Sequence[MentionLike] = (),
+    targets: Sequence[MentionLike] | None = None,
 ) -> Event | None:
+    """`targets` are the mentions with the places of the sentence among them: a place can be
+    the party acted upon, never the one acting."""
     text = article.text
     s_start, s_end = sentence.span
+    targets = mentions if targets is None else targets
     target: Party | None = None if pattern.owner_inside else _inside_trigger(
-        trigger, mentions, actors, text)
-    if target is None and _no_target_possible(pattern, trigger, s_end, mentions) and not (
+        trigger, targets, actors, text)
+    if target is None and _no_target_possible(pattern, trigger, s_end, targets) and not (
         _OBJECT_PRONOUN.match(text, trigger[1])  # "branded him a dictator": him, named before
     ):
         return None
@@ -514,9 +531,9 @@ def _event(
         if until >= 0 and (charge_at is None or until < charge_at):
             charge_at = until
     if target is None and pattern.target in ("before", "either"):
-        target = find_target_before(text, s_start, trigger, mentions)
+        target = find_target_before(text, s_start, trigger, targets)
     if target is None and pattern.target == "either":
-        target = find_target_after(text, s_end, trigger, mentions, pattern.preps, set(),
+        target = find_target_after(text, s_end, trigger, targets, pattern.preps, set(),
                                    apposition_ok=True, stop=stop)
         if target is not None and pattern.adjacent_preps and not _prep_adjacent(
             text, trigger, target, pattern.preps
@@ -525,7 +542,7 @@ def _event(
     exclude = _family(target.actor, actors) if target else set()
     between = _between(text, trigger, mentions, actors) if trigger_text[-7:].lower() == (
         "between") else None
-    passive = None if between else _passive(text, sentence, pattern, trigger, mentions, masked,
+    passive = None if between else _passive(text, sentence, pattern, trigger, targets, masked,
                                             actors, resolve_pronoun, roles)
     if passive is False:
         return None  # "Bin Laden is accused of ...": the one acting is not named
@@ -628,8 +645,10 @@ def _event(
     ) is not None:
         # "expanded after its full-scale invasion of Ukraine": the state named last owns it
         source = _owner_before(owned.start(), mentions, earlier, actors)
-    if source is None or _unnamed_speaker(text, source, trigger, pattern):
-        return None
+    if source is None or _unnamed_speaker(text, source, trigger, pattern) or (
+            targets is not mentions and any(
+                m.span == source.span and m.via == "place" for m in targets)):
+        return None  # (a city or region is acted upon, it does not act: "shelled by Kharkiv")
     if (trigger_text.lower() in pattern.nominal or _determined_gerund(text, trigger)) and not (
         _has_agent(text, trigger, source)
     ):
@@ -659,10 +678,10 @@ def _event(
         if _takes_object(pattern, text, trigger):
             # "sanctioned Iran", "suspended Mali", "warned Western governments that ... Ukraine":
             # a verb matched with its object takes that object, not an actor further on.
-            target = find_target_after(text, s_end, trigger, mentions, (), family,
+            target = find_target_after(text, s_end, trigger, targets, (), family,
                                        window=_OBJECT_REACH, stop=stop)
         else:
-            target = find_target_after(text, s_end, trigger, mentions, pattern.preps, family,
+            target = find_target_after(text, s_end, trigger, targets, pattern.preps, family,
                                        stop=stop, locative=pattern.locative)
         if target is not None and _victim(pattern, text, trigger, target):
             target = None
@@ -675,7 +694,7 @@ def _event(
         ):
             target = None  # "launched a campaign in 2015 aimed at restoring Hadi's rule"
     elif pattern.target == "near":
-        target = find_nearest(trigger, sentence.span, mentions, family)
+        target = find_nearest(trigger, sentence.span, targets, family)
     if target is None and pattern.target == "after" and not pattern.symmetric:
         target = _relative_object(text, s_start, source, mentions, family)
     if target is not None and target.actor in family:
@@ -1974,13 +1993,17 @@ def _finish_sentence(found: list[tuple[Event, Pattern]], actors: Mapping[str, Ac
                     ),
                 )
         finished.append(event)
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[tuple[int, int] | None]] = {}
     unique = []
     for event in finished:
         key = (event.type, event.source, event.target)
-        if key in seen:
+        when = event.time_span if event.time_source == TIME_FROM_EXPRESSION else None
+        earlier = seen.get(key)
+        if earlier is not None and (when is None or when in earlier or None in earlier):
             continue
-        seen.add(key)
+        # (kept: "The measures first imposed in 2014, after Russia annexed Crimea, were
+        # expanded after its invasion of Ukraine in February 2022": two acts, each dated)
+        seen.setdefault(key, []).append(when)
         unique.append(event)
     return _toned_statements(unique)
 

@@ -21,6 +21,7 @@ class MentionLike(Protocol):
     actor: str
     span: tuple[int, int]
     text: str
+    via: str  # "place" for a city or region: acted upon, never acting
     head: bool
 
 

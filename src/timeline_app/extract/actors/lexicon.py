@@ -8,7 +8,10 @@ names the file and the entry, never as a KeyError deep in the recogniser. Files:
 - `titles.toml` (tables `[titles]`, `[organs]`, `[names]`, `[descriptions]`): words about
   offices, organs and the definite descriptions ("the junta", "the bloc") that stand for actors;
 - top-level `not_actors = [...]`: capitalised phrases that look like an actor but are not one
-  ("Latin America", "Washington Post"), so the longer phrase blocks the shorter match.
+  ("Latin America", "Washington Post"), so the longer phrase blocks the shorter match;
+- a top-level `[places]` table (`ukraine = ["Kharkiv", "Odesa"]`): cities and regions that lie
+  in a state but do not speak for it. "Missiles struck Kharkiv" is an act against Ukraine, while
+  "Kharkiv said" means nobody: a place can be the party acted upon, never the one acting.
 
 Override files (`extra`) may add actors or extend/override existing ones by id: scalar keys
 replace, list keys (aliases, demonyms, capitals, organs, roles, leader) extend.
@@ -43,7 +46,7 @@ _ENTRY_KEYS = frozenset((
 _LIST_KEYS = ("aliases", "demonyms", "capitals", "organs", "roles", "leader", "weak", "described")
 _ROLE_KEYS = frozenset({"title", "of", "from", "to"})
 _FILE_KEYS = frozenset(
-    {"kind", "actor", "not_actors", "titles", "organs", "names", "descriptions"}
+    {"kind", "actor", "not_actors", "titles", "organs", "names", "descriptions", "places"}
 )
 _TABLES = ("titles", "organs", "names", "descriptions")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -191,6 +194,8 @@ def build_lexicon(base: Iterable[Path], extra: Iterable[Path] = ()) -> ActorLexi
     origin: dict[str, Path] = {}
     blocks: list[str] = []
     title_tables: dict[str, Any] = {}
+    places: dict[str, list[str]] = {}
+    place_origin: dict[str, Path] = {}
     files: list[Path] = []
     for is_extra, path in [(False, p) for p in base] + [(True, p) for p in extra]:
         files.append(path)
@@ -212,6 +217,19 @@ def build_lexicon(base: Iterable[Path], extra: Iterable[Path] = ()) -> ActorLexi
                 else:
                     title_tables[key][sub] = value
         blocks.extend(_strings(data.get("not_actors", []), path, "not_actors"))
+        table = data.get("places", {})
+        if not isinstance(table, dict):
+            raise LexiconError(f"{path.name}: 'places' must be a table of state id = [names]")
+        for state_id, names in table.items():
+            names = [n.strip() for n in _strings(names, path, f"places.{state_id}")]
+            for name in names:
+                if not starts_like_name(name):
+                    raise LexiconError(
+                        f"{path.name}: places.{state_id} entry {name!r} must start with a "
+                        "capital letter"
+                    )
+            places.setdefault(state_id, []).extend(names)
+            place_origin.setdefault(state_id, path)
         raw = data.get("actor", [])
         if not isinstance(raw, list):
             raise LexiconError(f"{path.name}: 'actor' must be an array of tables ([[actor]])")
@@ -241,7 +259,12 @@ def build_lexicon(base: Iterable[Path], extra: Iterable[Path] = ()) -> ActorLexi
                     f"{origin[actor_id].name}: actor {actor_id!r} has a role of {role.of!r}, "
                     "which is not in any lexicon file"
                 )
-    return _index(entries, blocks, _title_words(title_tables), tuple(files))
+    for state_id, path in place_origin.items():
+        if state_id not in entries:
+            raise LexiconError(
+                f"{path.name}: places.{state_id}: no actor has the id {state_id!r}"
+            )
+    return _index(entries, blocks, _title_words(title_tables), tuple(files), places)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -395,7 +418,7 @@ def _title_words(tables: dict[str, Any]) -> TitleWords:
 
 def _index(
     entries: dict[str, dict[str, Any]], blocks: list[str], titles: TitleWords,
-    files: tuple[Path, ...],
+    files: tuple[Path, ...], places: Mapping[str, list[str]] | None = None,
 ) -> ActorLexicon:
     actors: dict[str, Actor] = {}
     roles: dict[str, tuple[Role, ...]] = {}
@@ -449,6 +472,9 @@ def _index(
             leaders[actor_id] = tuple(t.lower() for t in entry["leader"])
         elif kind == STATE:
             leaders[actor_id] = _DEFAULT_LEADER
+    for actor_id, names in (places or {}).items():
+        for place in names:
+            add(place, actor_id, "place")
     for phrase in blocks:
         candidates.setdefault(phrase_key(phrase), {})["block"] = []
     phrases: dict[str, Phrase] = {}
@@ -503,7 +529,7 @@ def _index(
 
 # When one phrase is listed several ways, the strongest reading wins: a blocker beats
 # everything, a full name beats an alias (a surname shared by two people), and so on.
-_VIA_ORDER = ("block", "name", "organ", "alias", "demonym", "capital")
+_VIA_ORDER = ("block", "name", "organ", "alias", "demonym", "capital", "place")
 
 
 def _best_via(by_via: dict[str, list[str]]) -> str:

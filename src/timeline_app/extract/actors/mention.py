@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from timeline_app.domain.actor import Actor
 
 VIAS = ("name", "alias", "demonym", "capital", "organ", "title", "surname", "role", "discovered",
-        "description")
+        "description", "place")
 
 
 @dataclass(frozen=True, slots=True)

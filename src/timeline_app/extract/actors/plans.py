@@ -187,9 +187,10 @@ def _lookups(
                 lex.actors[a].kind == PERSON for a in phrase.actors
             ) else OTHER
             following = keys[i + n] if i + n < len(keys) else None
-            if following in MOVEMENT_WORDS and phrase.via in ("name", "alias", "capital"):
+            if following in MOVEMENT_WORDS and phrase.via in ("name", "alias", "capital",
+                                                               "place"):
                 jump = name_end(lex, keys, i + n)  # "Kosovo Liberation Army": not Kosovo
-            elif phrase.via == "capital" and following is not None and (
+            elif phrase.via in ("capital", "place") and following is not None and (
                 following in INSTITUTION_WORDS or name_like(lex, following)
             ):
                 # "Lima Group", "Moscow State University", "Paris Agreement": a longer name
