@@ -180,6 +180,18 @@ def test_no_expression_means_article_date_marked_so():
     assert not undated.time.is_dated and undated.time_source == "unknown"
 
 
+def test_an_undated_explainer_tells_its_story_from_its_own_dates():
+    # no publication date: the date told last goes on dating the sentences after it, across
+    # paragraphs, as in a history
+    october = TimeSpan("2020-10", "month", date(2020, 10, 1), date(2020, 10, 31))
+    text = ("In October 2020 Uganda attacked Rwanda. Kenya condemned Uganda.\n\n"
+            "Kenya accused Uganda of arming rebels.")
+    events = run(text, {"October 2020": october}, published=None)
+    for kind in ("condemnation", "accusation"):
+        event = one(events, kind)
+        assert event.time.start == date(2020, 10, 1) and event.time_source == "narrative"
+
+
 def test_dateline_place_is_not_the_actor():
     event = one(run("NAIROBI, Kenya — Uganda accused Rwanda of arming rebels."), "accusation")
     assert (event.source, event.target) == ("uganda", "rwanda")

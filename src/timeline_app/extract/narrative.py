@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from timeline_app.domain import TIME_FROM_ARTICLE_DATE, TIME_FROM_NARRATIVE, Event, TimeExpression
+from timeline_app.domain import (
+    TIME_FROM_ARTICLE_DATE,
+    TIME_FROM_NARRATIVE,
+    TIME_UNKNOWN,
+    Event,
+    TimeExpression,
+)
 from timeline_app.extract.scan import may_hold
 from timeline_app.extract.temporal import names_a_thing
 
@@ -50,8 +56,6 @@ def narrative_time(
     """The narrative time after a sentence: its last past date, or (with none) the one it was
     told in. A year that names a thing ("nothing on the scale of 2015" is a time, "the 1974
     disengagement agreement" is not) does not move it."""
-    if published is None:
-        return None
     if not times:  # most sentences: no list to build (a comprehension costs a call of its own)
         return (end, told_in[1]) if told_in else None
     dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated
@@ -60,7 +64,9 @@ def narrative_time(
     if not dated:
         return (end, told_in[1]) if told_in else None
     last = dated[-1]
-    if last.time.end is not None and last.time.end < published - _NARRATIVE_GAP:
+    # (an undated explainer has no day of its own: every date it tells is the story's time)
+    if last.time.end is not None and (published is None
+                                      or last.time.end < published - _NARRATIVE_GAP):
         return end, last
     return None
 
@@ -81,15 +87,15 @@ def is_history(told: TimeExpression, published: date | None) -> bool:
     """Whether a told time lies so far back that the story is a history: its undated past-tense
     paragraphs go on telling that time ("The United States chartered ships and evacuated
     15,000 Americans" in a retrospective of a 2006 war), not the day the article appeared."""
-    return published is not None and told.time.end is not None and (
-        told.time.end < published - _HISTORY_GAP
-    )
+    return told.time.end is not None and (
+        published is None or told.time.end < published - _HISTORY_GAP
+    )  # (an undated article is told wholly from its dates: a history)
 
 
 def in_narrative(
     event: Event, told_in: TimeExpression, published: date | None = None, text: str = "",
 ) -> Event:
-    if event.time_source != TIME_FROM_ARTICLE_DATE:
+    if event.time_source not in (TIME_FROM_ARTICLE_DATE, TIME_UNKNOWN):
         return event
     verb = text[event.trigger[0]:event.trigger[1]].lower() if text and event.trigger else "said"
     if event.type == "statement" and verb in _REPORTER_SPEECH and not is_history(
