@@ -351,6 +351,15 @@ def test_the_army_is_the_state_whose_army_was_named(lexicon):
     assert _described(found) == [("sudan", "army")]
 
 
+def test_the_army_of_a_war_story_stays_the_army_it_named(lexicon):
+    # however far back, and whoever is quoted nearby: not the spokesman's state
+    text = ("The Sudanese military led by Abdel Fattah al-Burhan has fought the RSF since April. "
+            "Egypt mediated. Qatar offered help. Chad closed its border. Kenya sent food. "
+            "Aid groups waited. Flights were cancelled. Antony Blinken said the army and the RSF "
+            "had agreed to a truce. Later the army said the truce held.")
+    assert _described(_find(lexicon, text)) == [("sudan", "army"), ("sudan", "army")]
+
+
 def test_a_description_is_left_alone_when_nothing_or_two_of_its_kind_are_near(lexicon):
     far = ("ECOWAS met in Abuja. The talks went on. Delegates ate. Nobody spoke. It rained. "
            "The bloc later issued a statement.")
@@ -376,9 +385,16 @@ def test_descriptions_that_name_no_actor(lexicon):
                                      "market.")) == []
 
 
-def test_an_organ_named_long_before_is_no_antecedent(lexicon):
+def test_an_army_named_long_before_is_the_army_until_another_is_named(lexicon):
+    # a war story names its army once and then says "the army" throughout; an organ of any
+    # other noun named that far back is no antecedent
     filler = " ".join(f"Sentence {n} went by." for n in range(7))
     text = f"Chad's army and the rebels clashed. {filler} The army said the truce held."
+    assert _described(_find(lexicon, text)) == [("chad", "army")]
+    text = (f"Chad's army and the rebels clashed. {filler} The Sudanese military moved in. "
+            "The army said the truce held.")
+    assert _described(_find(lexicon, text)) == [("sudan", "army")]
+    text = f"Chad's junta and the rebels met. {filler} The junta said the truce held."
     assert _described(_find(lexicon, text)) == []
 
 

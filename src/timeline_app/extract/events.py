@@ -245,6 +245,11 @@ def extract_events(
                 event = _event(article, sentence, pattern, trigger, local, masked, actors,
                                resolve_pronoun, times, roles,
                                earlier, targets)
+                if event is not None and event.target is None and event.co_sources and (
+                        _RECIPROCAL.match(text, trigger[1])):
+                    for each in _reciprocal(event, pattern, actors):
+                        found.append((each, pattern))
+                    continue
                 if event is not None:
                     found.append((event, pattern))
                     if event.target is not None:
@@ -498,8 +503,9 @@ def _event(
     text = article.text
     s_start, s_end = sentence.span
     targets = mentions if targets is None else targets
-    target: Party | None = None if pattern.owner_inside else _inside_trigger(
-        trigger, targets, actors, text)
+    # ("evacuated British diplomats": the people taken out, not the party acted upon)
+    target: Party | None = None if pattern.owner_inside or pattern.type == "evacuation" else (
+        _inside_trigger(trigger, targets, actors, text))
     if target is None and _no_target_possible(pattern, trigger, s_end, targets) and not (
         _OBJECT_PRONOUN.match(text, trigger[1])  # "branded him a dictator": him, named before
     ):
@@ -853,6 +859,25 @@ def _hyphen_pair(
 _VERB_NEXT = re.compile(
     r"['’]?s?\s+(?:has|have|had|is|was|were|are|will|would|can|could|said|says|also|then|"
     r"[a-z]+ed)\b")
+
+
+# "Dagalo's forces and the army have accused each other": each did it to the other.
+_RECIPROCAL = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
+
+
+def _reciprocal(event: Event, pattern: Pattern, actors: Mapping[str, Actor]) -> list[Event]:
+    """The act of two parties named together done to each other, as one event each way."""
+    other = event.co_sources[0]
+    both = []
+    for source, target in ((event.source, other), (other, event.source)):
+        both.append(replace(
+            event, id=event.id if source == event.source else f"{event.id}+{source}",
+            source=source, target=target, co_sources=event.co_sources[1:],
+            actors=tuple(dict.fromkeys((source, target, *event.co_sources[1:]))),
+            summary=pattern.summary.format(source=_name(source, actors),
+                                           target=_name(target, actors)),
+        ))
+    return both
 
 
 def _conjoined_targets(
@@ -1389,8 +1414,13 @@ def _inside_trigger(
             actor = actors.get(mention.actor)
             if actor is not None and actor.kind == ORGANISATION:
                 continue
+            if text.endswith(_OWN_PEOPLE, max(0, mention.span[0] - 6), mention.span[0]):
+                continue  # "evacuated its diplomats": the source's own people, not a party
             return Party(mention.actor, mention.span)
     return None
+
+
+_OWN_PEOPLE = ("its ", "their ", "his ", "her ", "our ")
 
 
 _WHOSE = re.compile(r",\s+whose\s+(?:country|nation|government|state)\b", re.IGNORECASE)

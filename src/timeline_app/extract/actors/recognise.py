@@ -86,6 +86,8 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 # of the same noun ("Sudan's army" ... "the army") may be a few more back.
 _DESCRIPTION_REACH = 3
 _ORGAN_REACH = 6
+# A state's fighting forces, by any of their names ("the Sudanese military" ... "the army").
+_ARMED = frozenset({"army", "military", "armed forces"})
 # "summit in Abuja", "fighting in Darfur": a place where something happens, not an antecedent.
 _LOCATIVE = re.compile(r"\b(?:in|at|near|into|across|around|outside|inside|through|from)"
                        r"[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
@@ -1068,14 +1070,24 @@ class _Scan:
         kinds = self.lex.titles.descriptions
         added = []
         # (a noun right after another mention, "the Sudanese army", is already its organ)
+        armed: tuple[int, str] | None = None  # the last "the army" read: (where, whose)
         for m, start, end, index in self._free_definites(found, starts):
             noun = " ".join(m.group(1).split())
             kind = kinds.get(noun)
             actor = self._organ_before(start, noun) if kind == "state" else None
+            if actor is None and noun in _ARMED:
+                # "the Sudanese military led by Burhan ... the army and the RSF agreed": a war
+                # story's "the army" stays the army it named, however far back, rather than
+                # the state of whoever is quoted nearby
+                organ = self._armed_before(start)
+                actor = organ[1] if organ is not None and (
+                    armed is None or organ[0] > armed[0]) else (armed[1] if armed else None)
             if actor is None:
                 actor = self._antecedent(index, start, noun, kind)
             if actor is not None:
                 added.append(Draft(actor, (start, end), "description", True))
+                if noun in _ARMED:
+                    armed = (start, actor)
         if added:
             self._insert_mentions(added)
 
@@ -1114,6 +1126,13 @@ class _Scan:
                 if floor is None:
                     floor = self._window_start(start, _ORGAN_REACH)
                 return state if begin >= floor else None
+        return None
+
+    def _armed_before(self, start: int) -> tuple[int, str] | None:
+        """(where, whose) of the last army, military or armed forces named before `start`."""
+        for begin, organ, state in reversed(self.organs):
+            if begin < start and organ in _ARMED:
+                return begin, state
         return None
 
     def _window_start(self, pos: int, reach: int = _DESCRIPTION_REACH) -> int:
