@@ -53,6 +53,7 @@ from timeline_app.extract.parties import (
     is_prep_object,
     masked_ranges,
     next_clause_start,
+    opens_clause,
     relative_clause_head,
     speech_verb_before,
     strip_dateline,
@@ -716,7 +717,8 @@ def _event(
             target = next((Party(m.actor, m.span) for m in mentions if m.head
                            and s_start <= m.span[0] < trigger[0]
                            and m.actor not in family), None)
-    co_sources = find_co_sources(text, s_start, trigger, source, mentions)
+    co_sources = find_co_sources(text, s_start, trigger, source, mentions) if not (
+        passive) else _joined_agents(text, source, mentions, s_end)
     if co_sources and inner is not None and inner[0] <= source.span[0] and (
             _SUBORDINATE_OPENING.match(text, inner[0])):
         # "was killed along with X, when a U.S. drone struck": the clause's own acting ones
@@ -859,6 +861,26 @@ def _hyphen_pair(
 _VERB_NEXT = re.compile(
     r"['’]?s?\s+(?:has|have|had|is|was|were|are|will|would|can|could|said|says|also|then|"
     r"[a-z]+ed)\b")
+
+
+def _joined_agents(
+    text: str, agent: Party, mentions: Sequence[MentionLike], sentence_end: int,
+) -> tuple[str, ...]:
+    """The actors listed with a passive's agent: "backed by Russia and China" (China too)."""
+    found: list[str] = []
+    previous = agent.span
+    for mention in mentions:
+        if mention.span[0] < previous[1]:
+            continue
+        if mention.span[0] >= sentence_end or not _LIST_JOIN.fullmatch(
+                text, previous[1], mention.span[0]):
+            break
+        if _VERB_NEXT.match(text, mention.span[1]) or opens_clause(text, mention.span[1]):
+            break  # "attacked by Somalia, and Uganda protested": a clause of its own
+        previous = mention.span
+        if mention.head and mention.actor != agent.actor and mention.actor not in found:
+            found.append(mention.actor)
+    return tuple(found)
 
 
 # "Dagalo's forces and the army have accused each other": each did it to the other.
@@ -1319,8 +1341,8 @@ def _passive(
     False for a passive with no agent ("Y was accused of ..."): Y is acted upon by someone
     unnamed, so Y must not be taken for the one acting.
     """
-    if pattern.target != "after" or pattern.source != "subject":
-        return None
+    if pattern.target not in ("after", "either") or pattern.source != "subject":
+        return None  # ("either": "Serbia, backed by Russia" as much as "Russia backed Serbia")
     window = text[max(sentence.span[0], trigger[0] - 25):trigger[0]]
     if not may_hold(window, _PASSIVE_NEEDLES) or not _PASSIVE.search(window):
         return _reduced_passive(text, sentence, trigger, mentions)
@@ -1505,10 +1527,12 @@ def _prep_right_before(
     """Whether one of `preps` (and perhaps "the") stands right before the target."""
     if target.span[0] < trigger[1]:
         return True
-    words = text[trigger[0]:target.span[0]].lower().split()
-    if words and words[-1] == "the":
+    words = text[trigger[0]:target.span[0]].split()
+    while len(words) > 1 and words[-1][:1].isupper():
+        words.pop()  # "signed with South Korean President Moon": the modifier of the name
+    if words and words[-1].lower() == "the":
         words.pop()
-    return bool(words) and words[-1] in preps
+    return bool(words) and words[-1].lower() in preps
 
 
 _NOUN_COMPOUND = re.compile(r"\b(?:the|a|an)\s+(?:car|suicide|truck|roadside|bus|air|"

@@ -1,0 +1,96 @@
+"""Events from the whole extraction (actors recognised from the lexicons, then events) on
+sentences of our own: evacuations, acts done to each other, passives, wire-copy phrasings.
+
+The people a state takes out ("its diplomats", "British diplomats") are its own, never the party
+acted upon; "backed by Russia and China" names both backers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline_app.domain import Article
+from timeline_app.extract.article_extraction import extract_article
+
+
+def _events(text: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
+    result = extract_article(Article("e1", "e.txt", "e", text, date(2023, 4, 24), "given"))
+    return [(e.type, e.source, e.target, e.co_sources) for e in result.events
+            if e.type != "occurrence"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Britain evacuated its diplomats on Sunday.", ("evacuation", "united-kingdom", None)),
+    ("Britain said its armed forces had evacuated British diplomats and their families.",
+     ("evacuation", "united-kingdom", None)),
+    ("Germany evacuated its citizens from Sudan.", ("evacuation", "germany", "sudan")),
+    ("On Saturday Saudi Arabia brought out 157 people by ship from Sudan.",
+     ("evacuation", "saudi-arabia", "sudan")),
+    ("U.S. special forces landed in Khartoum and lifted out fewer than 100 people.",
+     ("evacuation", "united-states", None)),
+])
+def test_a_state_taking_its_people_out_evacuates(text, expected):
+    found = _events(text)
+    assert any(e[:3] == expected for e in found), found
+
+
+def test_several_states_beginning_their_own_airlifts_all_evacuate():
+    found = _events("France, Germany and Italy began their own airlifts the same day.")
+    assert ("evacuation", "france", None, ("germany", "italy")) in found
+
+
+def test_bringing_out_evidence_is_no_evacuation():
+    assert not [e for e in _events("Police in Kenya brought out the evidence on Monday.")
+                if e[0] == "evacuation"]
+
+
+def test_an_act_done_to_each_other_goes_both_ways():
+    found = _events("India and Pakistan blamed one another for the violence.")
+    assert ("accusation", "india", "pakistan", ()) in found
+    assert ("accusation", "pakistan", "india", ()) in found
+    found = _events("Russia and Ukraine accused the West of delays.")
+    assert not [e for e in found if e[2] in ("russia", "ukraine")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive of a pattern whose target may stand before it ("Syria's backer")
+    ("Serbia, backed by Russia and China, still refuses to recognise it.",
+     ("support", "russia", "serbia", ("china",))),
+    ("Serbia was backed by Russia.", ("support", "russia", "serbia", ())),
+    # the agents listed end where a clause of their own begins
+    ("Kenya was attacked by Somalia, and Uganda protested.",
+     ("military_action", "somalia", "kenya", ())),
+])
+def test_a_passive_names_its_agents_after_by(text, expected):
+    found = _events(text)
+    assert expected in found, found
+
+
+def test_the_plan_backed_by_a_state_is_no_party():
+    assert not [e for e in _events("The plan was backed by the United States on Monday.")
+                if e[0] == "support"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The text reaffirmed the declaration Kim Jong-un signed with South Korean President Moon "
+     "Jae-in on 27 April.", ("agreement", "kim-jong-un", "moon-jae-in")),
+    ("US President Donald Trump and North Korean leader Kim Jong-un have signed a joint "
+     "statement.", ("agreement", "donald-trump", "kim-jong-un")),
+    ("The Kosovo Albanian delegation signed the proposed settlement with Serbia.",
+     ("agreement", "kosovo", "serbia")),
+    ("Mali ordered the French ambassador to leave within 72 hours.",
+     ("distancing", "mali", "france")),
+    ("Moscow recalled its military representative from NATO.", ("distancing", "russia", "nato")),
+    ("Yugoslav army units launched offensives against the Kosovo Liberation Army.",
+     ("military_action", "yugoslavia", "kosovo-liberation-army")),
+])
+def test_wire_copy_phrasings(text, expected):
+    found = _events(text)
+    assert any(e[:3] == expected for e in found), found
+
+
+def test_ordering_ones_own_citizens_out_is_no_expulsion():
+    assert not [e for e in _events("Britain ordered its citizens to leave Sudan.")
+                if e[0] == "distancing"]
