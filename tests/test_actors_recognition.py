@@ -360,6 +360,25 @@ def test_the_army_of_a_war_story_stays_the_army_it_named(lexicon):
     assert _described(_find(lexicon, text)) == [("sudan", "army"), ("sudan", "army")]
 
 
+def test_an_office_without_its_holder_is_the_one_named_with_it_before(lexicon):
+    def offices(text):
+        found = find_actors(text, lexicon, published=date(2019, 7, 19))
+        return [(m.text, m.actor) for m in found.mentions if m.via == "description"]
+
+    # by the title the text gives the name, before it or in an apposition
+    assert offices("The foreign secretary, Jeremy Hunt, chaired a meeting. Later the foreign "
+                   "secretary said he was worried.") == [("foreign secretary", "jeremy-hunt")]
+    assert offices("Foreign Minister Sergei Lavrov met Kerry. The foreign minister said no.") == [
+        ("foreign minister", "sergei-lavrov")]
+    # by the office the lexicon knows its holder had that day
+    assert offices("Donald Trump landed in Osaka. The president said talks went well.") == [
+        ("president", "donald-trump")]
+    # nobody holds it in the text: nobody; a name right after says who already
+    assert offices("Kim met the president.") == []
+    assert offices("Jeremy Hunt, the foreign secretary, spoke.") == []
+    assert offices("The president of France spoke.") == []
+
+
 def test_a_description_is_left_alone_when_nothing_or_two_of_its_kind_are_near(lexicon):
     far = ("ECOWAS met in Abuja. The talks went on. Delegates ate. Nobody spoke. It rained. "
            "The bloc later issued a statement.")

@@ -29,6 +29,17 @@ class Patterns:
     possessive_organ: re.Pattern[str]
     # "(t)he junta", "(t)he regional bloc", "(t)he Iran-backed militia": group 1 is the noun
     description: re.Pattern[str]
+    # "the foreign secretary said": an office named without its holder; group 1 the title
+    bare_title: re.Pattern[str]
+
+
+# Offices that one person holds at a time in a story, so that "the foreign secretary" is the
+# one named with that office before ("leader" and "envoy" are said of many at once).
+BARE_TITLES = frozenset({
+    "president", "vice president", "prime minister", "foreign minister", "defense minister",
+    "secretary-general", "supreme leader", "king", "emir", "crown prince", "chancellor",
+    "high representative",
+})
 
 
 @functools.lru_cache(maxsize=16)
@@ -68,6 +79,10 @@ def patterns_for(lexicon: ActorLexicon) -> Patterns:
         # Opens with "he" like bare_organ (a literal is found fast; the caller checks the "t").
         # Not before "of" ("the group of experts"), a possessive ("the government's critics"),
         # a hyphen ("the army-backed") or a name ("the militant group Hamas": named already).
+        bare_title=re.compile(
+            # (from "he": _free_definites wants the "t" of "the" before the match)
+            rf"he[ \t]+({_alternation(t for t, c in titles.synonyms.items() if c in BARE_TITLES)})"
+            r"\b(?![ \t]+of\b|['’]s\b|-|[ \t]+(?-i:[A-Z]))", re.I),
         description=re.compile(
             rf"he[ \t]+(?:(?:(?i:{modifiers})|\d+-(?:nation|member|country|state)|"
             rf"[A-Z][\w.]*-(?:backed|led|allied|aligned|based))[ \t]+){{0,2}}"

@@ -86,6 +86,11 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 # of the same noun ("Sudan's army" ... "the army") may be a few more back.
 _DESCRIPTION_REACH = 3
 _ORGAN_REACH = 6
+_OFFICE_REACH = 4000  # characters back that "the foreign secretary" looks for its holder
+# Between a title and its holder's name: commas and capitalised words only ("Secretary of State
+# Mike", "foreign secretary, Jeremy"), never another clause ("minister Lavrov met Kerry").
+_APPOSED = re.compile(r"\s*,\s*")
+_NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][\w.'’-]*[\s,]+)*")
 # A state's fighting forces, by any of their names ("the Sudanese military" ... "the army").
 _ARMED = frozenset({"army", "military", "armed forces"})
 # "summit in Abuja", "fighting in Darfur": a place where something happens, not an antecedent.
@@ -175,6 +180,7 @@ def find_actors(
     scan.discover_people()
     scan.bare_organs()
     scan.possessive_organs()
+    scan.bare_titles()
     scan.descriptions()
     scan.compass_halves()
     return scan.findings()
@@ -1049,6 +1055,59 @@ class _Scan:
             if kind(self.mentions[k].actor) == STATE:
                 return self.mentions[k].actor
         return None
+
+    # ---------------------------------------------------------------- offices
+    def bare_titles(self) -> None:
+        """"the foreign secretary said": the person named last before it who holds that
+        office, by the lexicon's roles on the publication day or by the title the text gives
+        them ("The foreign secretary, Jeremy Hunt, ..."), within a few paragraphs. Nobody
+        when no one named before holds it: a reader would not know either."""
+        text = self.text
+        if not self.mentions or "he " not in text:
+            return
+        found = list(self.pat.bare_title.finditer(text))
+        if not found:
+            return
+        starts = [m.span[0] for m in self._sort_mentions()]
+        synonyms = self.lex.titles.synonyms
+        added = []
+        for m, start, end, index in self._free_definites(found, starts):
+            canonical = synonyms.get(" ".join(m.group(1).lower().split()))
+            if canonical is None:
+                continue
+            surfaces = [s for s, c in synonyms.items() if c == canonical]
+            if index and _APPOSED.fullmatch(text, self.mentions[index - 1].span[1], start - 4):
+                continue  # "Jeremy Hunt, the foreign secretary,": the name says who already
+            for k in range(index - 1, -1, -1):
+                mention = self.mentions[k]
+                if start - mention.span[1] > _OFFICE_REACH:
+                    break
+                if self._kind(mention.actor) == PERSON and self._holds(
+                        mention, canonical, surfaces):
+                    added.append(Draft(mention.actor, (start, end), "description", True))
+                    break
+        if added:
+            self._insert_mentions(added)
+
+    def _holds(self, mention: Draft, canonical: str, surfaces: list[str]) -> bool:
+        """Whether the person of `mention` holds the office: by role, or by the title the text
+        puts before the name or in an apposition after it."""
+        day = self.published
+        for role in self.lex.roles.get(mention.actor, ()):
+            if role.title == canonical and (day is None or role.covers(day)):
+                return True
+        text = self.text
+        before = text[max(0, mention.span[0] - 60):mention.span[0]]
+        lowered = before.lower()
+        after = text[mention.span[1]:mention.span[1] + 60].lower()
+        after = after[:after.find(",", 2)] if after.startswith(",") else ""
+        for surface in surfaces:
+            if surface in after:
+                return True  # "Jeremy Hunt, the foreign secretary,"
+            at = lowered.rfind(surface)
+            if at >= 0 and _NAME_GAP.fullmatch(before, at + len(surface)):
+                return True  # "The foreign secretary, Jeremy Hunt", "Foreign Secretary Hunt"
+        return False
 
     # ---------------------------------------------------------------- descriptions
     def descriptions(self) -> None:
