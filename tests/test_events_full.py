@@ -85,10 +85,21 @@ def test_the_plan_backed_by_a_state_is_no_party():
     ("Moscow recalled its military representative from NATO.", ("distancing", "russia", "nato")),
     ("Yugoslav army units launched offensives against the Kosovo Liberation Army.",
      ("military_action", "yugoslavia", "kosovo-liberation-army")),
+    ("The European Union imposed travel bans and asset freezes on 78 Belarusian officials.",
+     ("sanctions", "european-union", "belarus")),
+    ("EU blacklists 78 Belarusians over jet diversion.",
+     ("sanctions", "european-union", "belarus")),
+    ("Belarus said Minsk would answer the EU decision with countermeasures.",
+     ("threat", "belarus", "european-union")),
 ])
 def test_wire_copy_phrasings(text, expected):
     found = _events(text)
     assert any(e[:3] == expected for e in found), found
+
+
+def test_restrictions_imposed_on_no_party_are_no_sanctions():
+    assert not [e for e in _events("The government imposed restrictions on protests.")
+                if e[0] == "sanctions"]
 
 
 def test_ordering_ones_own_citizens_out_is_no_expulsion():
