@@ -769,3 +769,14 @@ class TestDaysSetAndNamed:
             ("the same day", "2020-02-29")]
         assert values("Troops left on Saturday. Talks open on 10 March. The same day, Iran "
                       "spoke.", date(2020, 3, 2))[-1] == ("The same day", "2020-03-10")
+
+    def test_the_day_after_a_thing_told_before_is_the_day_after_its_day(self):
+        text = ("The flight was diverted to Minsk on May 23. EU leaders, meeting the day after "
+                "the diversion, condemned it.")
+        assert values(text, date(2021, 6, 21)) == [
+            ("May 23", "2021-05-23"), ("the day", "2021-05-24")]
+        # ("diver-sion" and "diver-ted" share their first five letters; a thing never told
+        # with a day, or a common word, gives no day)
+        assert values("Leaders met the day after the vote.", date(2021, 6, 21)) == []
+        assert values("He was shot on Oct. 23. Men came the day after his funeral.",
+                      date(2021, 6, 21)) == [("Oct. 23", "2020-10-23")]

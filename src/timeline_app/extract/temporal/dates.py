@@ -110,6 +110,37 @@ def h_nth_day(c: Cand) -> Found | None:
     if (st.anchor is not None and st.anchor_granularity == ts.DAY
             and 0 <= c.start - st.anchor_end <= 8 and _IS_OR_COMMA.search(before)):
         return Found("DATE", day_value(st.anchor), ts.DAY, relative=True, anchors=False)
+    if c.g("thing"):  # "meeting the day after the diversion": the day the thing was told on
+        for noun in c.g("thing").lower().split():
+            day = _day_of_the_thing(c, noun)
+            if day is not None:
+                step = 1 if c.g("ddir").lower() == "after" else -1
+                f = Found("DATE", day_value(add_days(day, step)), ts.DAY, relative=True)
+                f.narrative = True
+                return f
+    return None
+
+
+# Words after "the day after the" that name no particular thing told before.
+_NOT_A_THING = frozenset("""stock market first last next same whole other world country
+government president election vote meeting talks summit""".split())
+
+
+def _day_of_the_thing(c: Cand, noun: str) -> date | None:
+    """The day told beside the thing's word earlier ("was diverted to Minsk on May 23" for
+    "the day after the diversion"): the noun's first five letters, which its verb shares
+    ("diver-sion", "diver-ted"), within a few words of a day resolved before."""
+    if len(noun) < 4 or noun in _NOT_A_THING:
+        return None
+    stem = noun[:5]
+    before = c.text[:c.start].lower()
+    at = before.rfind(stem)
+    while at >= 0:
+        if at == 0 or not before[at - 1].isalpha():
+            near = [(abs(end - at), day) for end, day in c.state.days if abs(end - at) <= 120]
+            if near:
+                return min(near)[1]
+        at = before.rfind(stem, 0, at)
     return None
 
 

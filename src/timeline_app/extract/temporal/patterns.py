@@ -265,7 +265,8 @@ RULES: list[tuple[str, str]] = [
     ("nth_day", (  # "today is the eighth day of the blockade", "Oct. 12, the day before the
         # crash": a day told by an event, see h_nth_day
         rf"(?:the\s+)?(?P<ord>{ORDINAL_RE})\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\s)"
-        r"|the\s+day(?=\s+(?:before|after)\s+(?:the|an?|his|her|its|their)\s)"
+        r"|the\s+day(?=\s+(?P<ddir>before|after)\s+(?:the|an?|his|her|its|their)\s+"
+        r"(?P<thing>[a-z-]+(?:\s+[a-z-]+){0,2}))"
     )),
     ("seasons", (  # "the past three summers": so many seasons, each one (h_seasons)
         rf"(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:{NUMBER_WORD_RE}\s+|few\s+"
