@@ -91,6 +91,10 @@ def test_the_plan_backed_by_a_state_is_no_party():
      ("sanctions", "european-union", "belarus")),
     ("Belarus said Minsk would answer the EU decision with countermeasures.",
      ("threat", "belarus", "european-union")),
+    ("The EU vowed to hold Russia accountable for the attack.",
+     ("threat", "european-union", "russia")),
+    ("Blinken warned that Washington would hold violators to account.",
+     ("threat", "united-states", None)),
 ])
 def test_wire_copy_phrasings(text, expected):
     found = _events(text)
