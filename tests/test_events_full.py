@@ -95,6 +95,11 @@ def test_the_plan_backed_by_a_state_is_no_party():
      ("threat", "european-union", "russia")),
     ("Blinken warned that Washington would hold violators to account.",
      ("threat", "united-states", None)),
+    ("Turkey agreed to buy it from Russia in 2017.", ("agreement", "turkey", "russia")),
+    ("The State Department approved a possible $3.5 billion Patriot sale to Turkey.",
+     ("arms_supply", "united-states", "turkey")),
+    ("President Donald Trump was sympathetic. After meeting Erdogan in Osaka, he said Turkey "
+     "had been treated unfairly.", ("meeting", "donald-trump", "recep-tayyip-erdogan")),
 ])
 def test_wire_copy_phrasings(text, expected):
     found = _events(text)
@@ -104,6 +109,18 @@ def test_wire_copy_phrasings(text, expected):
 def test_restrictions_imposed_on_no_party_are_no_sanctions():
     assert not [e for e in _events("The government imposed restrictions on protests.")
                 if e[0] == "sanctions"]
+
+
+def test_the_object_of_an_opening_participle_is_not_the_he_after_it():
+    found = _events("President Donald Trump was sympathetic. After meeting Erdogan in Osaka, he "
+                    "said Turkey had been treated unfairly.")
+    assert ("statement", "donald-trump", None, ()) in found
+
+
+def test_a_supply_chain_is_no_arms_supply():
+    found = _events("The White House said it was cutting Turkish firms out of the supply chain "
+                    "and cancelling the delivery of 100 jets.")
+    assert not [e for e in found if e[0] == "arms_supply"], found
 
 
 def test_ordering_ones_own_citizens_out_is_no_expulsion():

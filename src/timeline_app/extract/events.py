@@ -161,6 +161,11 @@ def extract_events(
             if topic is not None:
                 opened[number] = topic
                 return topic
+        if (participle := _ING_OPENING.match(text, sentence.span[0])) is not None and (
+                participle.end() == position):
+            # "After meeting Erdogan in Osaka, he said": the participle's object is not "he",
+            # who is its subject: look before the sentence
+            index = bisect.bisect_left(mention_starts, sentence.span[0])
         found = _resolve_back(mentions, index, position, barrier, kinds)
         if opening and found is not None and actors[found].kind == PERSON:
             opened[number] = found
@@ -596,8 +601,13 @@ def _event(
         ):
             # "After touring Dar es Salaam and meeting with Kenyan police leaders, the FBI chief
             # said ...": the opening participle's subject is the main clause's, after the comma
-            source = next((Party(m.actor, m.span) for m in mentions if m.head and (
-                opening.end() <= m.span[0] < opening.end() + 40)), None)
+            if (he := _OPENING_PRONOUN.match(text, opening.end())) is not None:
+                # "After meeting Erdogan in Osaka, he said ...": he, who is not Erdogan
+                resolved = resolve_pronoun(he.group(1).lower(), he.start(1))
+                source = Party(resolved, he.span(1)) if resolved else None
+            else:
+                source = next((Party(m.actor, m.span) for m in mentions if m.head and (
+                    opening.end() <= m.span[0] < opening.end() + 40)), None)
             if source is None:
                 return None
         elif source is None or source.actor in exclude:
@@ -1118,6 +1128,7 @@ def _protagonists(mentions: Sequence[MentionLike]) -> tuple[Party, Party] | None
 # A participle phrase opening the sentence before its subject: "After touring X and meeting
 # with Y, the FBI chief said", "Addressing troops on Saturday, Sisi said".
 # (Not a title or a name ending in -ing: "Acting deputy secretary of state Victoria Nuland".)
+_OPENING_PRONOUN = re.compile(r"(he|she|it|they)\b", re.IGNORECASE)
 _ING_OPENING = re.compile(
     r"\s*(?:(?:After|Before|While|When|Since|Upon|On|Despite)\s+)?"
     r"(?!(?:Acting|Outgoing|Incoming|Ruling|Leading|Governing|Visiting|Departing|Opposing|"
