@@ -100,6 +100,10 @@ def test_the_plan_backed_by_a_state_is_no_party():
      ("arms_supply", "united-states", "turkey")),
     ("President Donald Trump was sympathetic. After meeting Erdogan in Osaka, he said Turkey "
      "had been treated unfairly.", ("meeting", "donald-trump", "recep-tayyip-erdogan")),
+    ("Iran retaliated against Israel on Saturday.", ("military_action", "iran", "israel")),
+    # the pair the story is about, a venue apart
+    ("Trump met Kim Jong-un in Singapore. Both sides agreed to build new relations.",
+     ("agreement", "donald-trump", "kim-jong-un")),
 ])
 def test_wire_copy_phrasings(text, expected):
     found = _events(text)

@@ -1053,9 +1053,11 @@ def _the_two(
                 text, first.span[1], second.span[0]
             ):
                 return Party(first.actor, first.span), Party(second.actor, second.span)
-        return _protagonists([*earlier, *(m for m in mentions if m.span[1] <= match.start())])
+        return _protagonists([*earlier, *(m for m in mentions if m.span[1] <= match.start())],
+                             text)
     if len(before) < 2:
-        pair = _protagonists([*earlier, *(m for m in mentions if m.span[1] <= match.start())])
+        pair = _protagonists([*earlier, *(m for m in mentions if m.span[1] <= match.start())],
+                             text)
         return pair if pair and before[0].actor in {p.actor for p in pair} else None
     first, second = before[-2], before[-1]
     if first.actor == second.actor or not _AND_GAP.fullmatch(
@@ -1109,13 +1111,15 @@ def _listed_before(
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s")
 
 
-def _protagonists(mentions: Sequence[MentionLike]) -> tuple[Party, Party] | None:
+def _protagonists(mentions: Sequence[MentionLike], text: str = "") -> tuple[Party, Party] | None:
     """The two actors the story has been about ("Chinese troops ... Indian soldiers ... where
     the two sides fought"): the two named most often in the lines before, when no third is
-    named as often as the second."""
+    named as often as the second. A venue ("met Kim in Singapore") is no side."""
     counts: dict[str, int] = {}
     last: dict[str, MentionLike] = {}
     for m in mentions:
+        if text and text.endswith(_VENUE_PREPS, max(0, m.span[0] - 4), m.span[0]):
+            continue
         counts[m.actor] = counts.get(m.actor, 0) + 1
         last[m.actor] = m
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)
@@ -1123,6 +1127,9 @@ def _protagonists(mentions: Sequence[MentionLike]) -> tuple[Party, Party] | None
         return None
     first, second = sorted((last[ranked[0]], last[ranked[1]]), key=lambda m: m.span)
     return Party(first.actor, first.span), Party(second.actor, second.span)
+
+
+_VENUE_PREPS = (" in ", " at ")
 
 
 # A participle phrase opening the sentence before its subject: "After touring X and meeting
