@@ -101,6 +101,10 @@ def test_the_plan_backed_by_a_state_is_no_party():
     ("President Donald Trump was sympathetic. After meeting Erdogan in Osaka, he said Turkey "
      "had been treated unfairly.", ("meeting", "donald-trump", "recep-tayyip-erdogan")),
     ("Iran retaliated against Israel on Saturday.", ("military_action", "iran", "israel")),
+    ("Turkey's parliament ratified Sweden's NATO membership.", ("support", "turkey", "sweden")),
+    ("The United States sent two carriers to the region to deter Iran.",
+     ("threat", "united-states", "iran")),
+    ("The Houthis attacked ships in the Red Sea.", ("military_action", "houthis", None)),
     # the pair the story is about, a venue apart
     ("Trump met Kim Jong-un in Singapore. Both sides agreed to build new relations.",
      ("agreement", "donald-trump", "kim-jong-un")),
@@ -125,6 +129,13 @@ def test_a_supply_chain_is_no_arms_supply():
     found = _events("The White House said it was cutting Turkish firms out of the supply chain "
                     "and cancelling the delivery of 100 jets.")
     assert not [e for e in found if e[0] == "arms_supply"], found
+
+
+def test_an_event_involves_everyone_its_sentence_names_parties_first():
+    result = extract_article(Article("e1", "e.txt", "e", "Turkey's parliament ratified Sweden's "
+                                     "membership of NATO.", date(2024, 1, 24), "given"))
+    support = next(e for e in result.events if e.type == "support")
+    assert support.actors == ("turkey", "sweden", "nato")
 
 
 def test_ordering_ones_own_citizens_out_is_no_expulsion():

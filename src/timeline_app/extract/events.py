@@ -268,7 +268,13 @@ def extract_events(
             found.extend(_elliptic(article, found, local, actors))
             if "ollow" in sentence.text or " did " in sentence.text:
                 found.extend(_followed(article, sentence, found, local, actors, times))
-            events.extend(_finish_sentence(found, actors, masked or ()))
+            # an event involves everyone its sentence names, its parties first ("ratified
+            # Sweden's membership of NATO": NATO too), as an analyst lists them
+            named = tuple(dict.fromkeys(m.actor for m in targets if m.head))
+            events.extend(
+                e if set(named) <= set(e.actors) else replace(
+                    e, actors=tuple(dict.fromkeys((*e.actors, *named))))
+                for e in _finish_sentence(found, actors, masked or ()))
         elif targets and times:
             if masked is None:
                 masked = masked_ranges(sentence.text, s_start, subordinates)
