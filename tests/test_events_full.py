@@ -138,6 +138,14 @@ def test_an_event_involves_everyone_its_sentence_names_parties_first():
     assert support.actors == ("turkey", "sweden", "nato")
 
 
+@pytest.mark.parametrize("text", [
+    "South Korean shoppers began boycotting Japanese beer.",
+    "Chinese protesters attacked Japanese shops.",
+])
+def test_people_of_a_country_do_not_act_for_it(text):
+    assert not [e for e in _events(text) if e[1] in ("south-korea", "china")], _events(text)
+
+
 def test_ordering_ones_own_citizens_out_is_no_expulsion():
     assert not [e for e in _events("Britain ordered its citizens to leave Sudan.")
                 if e[0] == "distancing"]

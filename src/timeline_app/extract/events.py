@@ -1487,7 +1487,10 @@ _UNNAMED = re.compile(
     r"(?:a|the|its|their|joint)\s+(?:statement|communiqu[eé])|"
     # people who do not speak for the actor named before them ("Cuba experts", "Kyiv residents")
     r"(?P<loose>analysts?|experts?|residents?|witnesses?|observers?|activists?|people|critics|"
-    r"commentators|lawyers|attorneys|scholars|academics|researchers|economists)|"
+    r"commentators|lawyers|attorneys|scholars|academics|researchers|economists|"
+    # people of a country who do not act for it: "South Korean shoppers began boycotting"
+    r"shoppers|consumers|farmers|truckers|fishermen|tourists|fans|voters|students|workers|"
+    r"protesters|demonstrators|businessmen|investors)|"
     # nouns that are subjects only right before their verb ("Western governments accuse")
     r"(?P<head>governments|countries|nations|powers|leaders|states|capitals))"
     r"\s*,?\s*(?:(?:have|has|had|also|now|then)\s+)?$",
@@ -1502,6 +1505,8 @@ _UNNAMED_NEEDLES = (  # one is in every match of _UNNAMED
     "activist", "media", "report", "people", "critics", "lawmaker", "commentator", "statement",
     "governments", "countries", "nations", "powers", "leaders", "states", "capitals", "ministers",
     "lawyers", "attorneys", "scholars", "academics", "researchers", "economists", "police",
+    "shoppers", "consumers", "farmers", "truckers", "fishermen", "tourists", "fans", "voters",
+    "students", "workers", "protesters", "demonstrators", "businessmen", "investors",
 )
 
 
