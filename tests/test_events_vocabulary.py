@@ -171,3 +171,122 @@ def test_vowing_revenge_on_a_named_enemy_is_a_threat_not_a_statement_only() -> N
 def test_military_aid_still_counts_as_arms() -> None:
     assert ("arms_supply", "united-states", "ukraine") in _triples(
         "Washington sent military aid to Ukraine.")
+
+
+# ---- Second batch: phrasings the dev gold sets had no trigger for ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # military action: assaults and advances, campaigns pressed on, volleys, leaders killed
+    ("Turkish troops stormed Syrian positions at dawn.", ("military_action", "turkey", "syria")),
+    ("Turkey overran Syrian defences near the border.", ("military_action", "turkey", "syria")),
+    ("Sudan's army routed the Rapid Support Forces.", ("military_action", "sudan", "rsf")),
+    ("Turkey rammed an Iranian vessel.", ("military_action", "turkey", "iran")),
+    ("Turkey drove Syrian forces out of the town.", ("military_action", "turkey", "syria")),
+    ("Turkey pummelled Syrian cities for a week.", ("military_action", "turkey", "syria")),
+    ("Turkey stepped up attacks on Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey expanded its offensive into Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey intensified its bombardment of Syria.", ("military_action", "turkey", "syria")),
+    ("Israel killed a senior Iranian commander.", ("military_action", "israel", "iran")),
+    ("Turkey unleashed a barrage of missiles on Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey answered with salvoes of rockets on Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey launched a counteroffensive against Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey launched a cross-border operation into Syria.",
+     ("military_action", "turkey", "syria")),
+    ("Turkey retaliated against Syria with missile strikes.",
+     ("military_action", "turkey", "syria")),
+    # threat: troops massed on a frontier, consequences promised, force not ruled out
+    ("Russia massed troops near Ukraine's border.", ("threat", "russia", "ukraine")),
+    ("Iran warned of severe consequences for Israel.", ("threat", "iran", "israel")),
+    ("Washington put Iran on notice.", ("threat", "united-states", "iran")),
+    ("Israel would not rule out military action against Iran.", ("threat", "israel", "iran")),
+    ("China staged a show of force near Taiwan.", ("threat", "china", "taiwan")),
+    ("Washington warned that it would hold Iran to account.",
+     ("threat", "united-states", "iran")),
+    # sanctions: a blow with sanctions, assets frozen, ports blockaded, exports licensed
+    ("Washington hit Iran with new sanctions.", ("sanctions", "united-states", "iran")),
+    ("Washington slapped Iran with tariffs.", ("sanctions", "united-states", "iran")),
+    ("Washington targeted Iran with sanctions.", ("sanctions", "united-states", "iran")),
+    ("Washington froze Iranian central bank assets.", ("sanctions", "united-states", "iran")),
+    ("Turkey blockaded Syrian ports.", ("sanctions", "turkey", "syria")),
+    ("Japan's trade ministry said exporters would need a licence for each shipment to China.",
+     ("sanctions", "japan", "china")),
+    # accusation: blame laid and groups cast as another's arm
+    ("Turkey alleged that Iran had armed the militants.", ("accusation", "turkey", "iran")),
+    ("Turkey attributed the attack to Iran.", ("accusation", "turkey", "iran")),
+    ("Turkey levelled accusations at Iran.", ("accusation", "turkey", "iran")),
+    ("Turkey implicated Iran in the plot.", ("accusation", "turkey", "iran")),
+    ("Turkey regards the Rapid Support Forces as a proxy of Iran.",
+     ("accusation", "turkey", "rsf")),
+    # criticism and condemnation: wire idioms of rebuke
+    ("Turkey took a swipe at Iran over the talks.", ("criticism", "turkey", "iran")),
+    ("Turkey took aim at Iran in a speech.", ("criticism", "turkey", "iran")),
+    ("Turkey railed against Iran at the summit.", ("criticism", "turkey", "iran")),
+    ("Turkey derided Iran's plan.", ("criticism", "turkey", "iran")),
+    ("Turkey mocked Iran's offer.", ("criticism", "turkey", "iran")),
+    ("Turkey expressed disappointment with Iran.", ("criticism", "turkey", "iran")),
+    ("Turkey brushed Iran aside as a junior partner.", ("criticism", "turkey", "iran")),
+    ("Turkey said Israel's policy was hypocritical.", ("criticism", "turkey", "israel")),
+    ("Turkey said the deal was a stab in the back by Washington.",
+     ("criticism", "turkey", "united-states")),
+    ("Turkey expressed outrage at Israel.", ("condemnation", "turkey", "israel")),
+    # distancing: dealings refused, a party shunned, travel made harder, a deal not renewed
+    ("Israel refused to negotiate with Iran.", ("distancing", "israel", "iran")),
+    ("Turkey refused to recognise Maduro.", ("distancing", "turkey", "maduro")),
+    ("Saudi Arabia shunned Qatar.", ("distancing", "saudi-arabia", "qatar")),
+    ("Saudi Arabia boycotted Qatar.", ("distancing", "saudi-arabia", "qatar")),
+    ("Russia said it would suspend its visa-free regime with Turkey.",
+     ("distancing", "russia", "turkey")),
+    ("Turkey said it would not renew the gas deal with Iran.", ("distancing", "turkey", "iran")),
+    # support: refuge, backing of a kind, help handed over, support shown
+    ("Turkey harboured Syrian fighters.", ("support", "turkey", "syria")),
+    ("Qatar gave Iranian leaders sanctuary.", ("support", "qatar", "iran")),
+    ("Iran provided safe haven to Syrian rebels.", ("support", "iran", "syria")),
+    ("Egypt backs and hosts the Rapid Support Forces.", ("support", "egypt", "rsf")),
+    ("Turkey backed the rebel Rapid Support Forces.", ("support", "turkey", "rsf")),
+    ("France pledged its full support to Ukraine.", ("support", "france", "ukraine")),
+    ("Petro regarded Maduro as the president-elect.", ("support", "petro", "maduro")),
+    ("Washington provided Ukraine with intelligence.", ("support", "united-states", "ukraine")),
+    ("Russia flew bombers over Belarus in a show of support.", ("support", "russia", "belarus")),
+    # negotiation, agreement, alliance
+    ("Russia and Ukraine resumed dialogue in Istanbul.", ("negotiation", "russia", "ukraine")),
+    ("Turkey bargained with Iran over the pipeline.", ("negotiation", "turkey", "iran")),
+    ("Qatar facilitated talks between Israel and Iran.", ("negotiation", "qatar", "israel")),
+    ("Israel and Egypt inked a gas deal.", ("agreement", "israel", "egypt")),
+    ("Turkey sealed a defence agreement with Qatar.", ("agreement", "turkey", "qatar")),
+    ("Russia and Ukraine renewed the grain deal.", ("agreement", "russia", "ukraine")),
+    ("Iraq accepted Iran's ceasefire proposal.", ("agreement", "iraq", "iran")),
+    ("Russia and Ukraine agree to a ceasefire.", ("agreement", "russia", "ukraine")),
+    ("Russia and China forged an alliance.", ("alliance", "russia", "china")),
+])
+def test_second_batch_wire_phrasing_finds_type_source_and_target(
+    text: str, expected: tuple
+) -> None:
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # walking out of a room is no assault
+    ("The delegates stormed out of the meeting with Iran.", "military_action"),
+    # calls routed through a country are no rout
+    ("The calls were routed through Turkey to Iran.", "military_action"),
+    # accusations levelled are no levelling of buildings
+    ("Turkey levelled accusations at Iran.", "military_action"),
+    # sanctions aimed at a country are no strike on it
+    ("Washington targeted Iran with sanctions.", "military_action"),
+    # tariffs in retaliation are no act of war
+    ("China retaliated against Washington with tariffs.", "military_action"),
+    # firms forced out of a market are no troops driven back
+    ("Turkey forced Iranian firms out of the market.", "military_action"),
+    # an assassinated leader mourned by his own country is no attack by it
+    ("Kenya mourned its assassinated president.", "military_action"),
+    # doubts harboured are no refuge given
+    ("Iran harboured doubts about Turkey's plan.", "support"),
+    # shoppers boycotting goods are no government shunning a country
+    ("Shoppers in Turkey began boycotting Iranian goods.", "distancing"),
+    # a call renewed is no deal renewed
+    ("Turkey renewed its call for restraint by Iran.", "agreement"),
+    # a show of force is a threat, not support
+    ("China staged a show of force near Taiwan.", "support"),
+])
+def test_second_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
+    assert absent not in {kind for kind, _, _ in _triples(text)}
