@@ -290,3 +290,64 @@ def test_second_batch_wire_phrasing_finds_type_source_and_target(
 ])
 def test_second_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
     assert absent not in {kind for kind, _, _ in _triples(text)}
+
+
+# ---- Third batch ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # military action: ground taken, soldiers hurt or taken, ships boarded, gun battles
+    ("Turkey took control of the town from Syrian forces.", ("military_action", "turkey", "syria")),
+    ("Turkey wrested control of the village from Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey abducted Iranian soldiers in a raid.", ("military_action", "turkey", "iran")),
+    ("Turkey wounded three Iranian soldiers.", ("military_action", "turkey", "iran")),
+    ("Iran boarded a Turkish tanker in the Gulf.", ("military_action", "iran", "turkey")),
+    ("Turkish commandos infiltrated Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey was locked in a gun battle with Syrian forces.",
+     ("military_action", "turkey", "syria")),
+    # agreement: a pact or truce named with its partner
+    ("Turkey kept its truce with Iran.", ("agreement", "turkey", "iran")),
+    # support: training, praise, asylum, money pledged
+    ("Turkey trained Syrian pilots.", ("support", "turkey", "syria")),
+    ("Turkey applauded Iran's reforms.", ("support", "turkey", "iran")),
+    ("Turkey lauded Kenya for its leadership.", ("support", "turkey", "kenya")),
+    ("Russia granted asylum to Maduro.", ("support", "russia", "maduro")),
+    ("Turkey pledged $2 billion to Syria.", ("support", "turkey", "syria")),
+    # criticism in other words
+    ("Turkey questioned Iran's commitment to the deal.", ("criticism", "turkey", "iran")),
+    ("Turkey dismissed Okafor as a puppet.", ("criticism", "turkey", "okafor")),
+    ("Turkey was sharply critical of Iran.", ("criticism", "turkey", "iran")),
+    ("Turkey tore into Iran at the summit.", ("criticism", "turkey", "iran")),
+    ("Turkey savaged Iran's conduct.", ("criticism", "turkey", "iran")),
+    # negotiation: channels and invitations
+    ("Washington opened a back channel with Iran.", ("negotiation", "united-states", "iran")),
+    ("Turkey invited Russia and Ukraine to talks.", ("negotiation", "turkey", "russia")),
+    # threat: readiness to use force, what the other would face
+    ("Turkey said it was ready to use force against Syria.", ("threat", "turkey", "syria")),
+    ("Turkey warned that Syria could face military action.", ("threat", "turkey", "syria")),
+    # accusation: a breach alleged, a case brought
+    ("Turkey said Syria had violated the ceasefire.", ("accusation", "turkey", "syria")),
+    ("Turkey took Iran to the International Court of Justice.",
+     ("accusation", "turkey", "iran")),
+    ("Turkey filed a case against Iran at the court.", ("accusation", "turkey", "iran")),
+    # sanctions: entry restricted
+    ("Washington imposed visa restrictions on Nigerian officials.",
+     ("sanctions", "united-states", "nigeria")),
+])
+def test_third_batch_wire_phrasing_finds_type_source_and_target(
+    text: str, expected: tuple
+) -> None:
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # boarding a plane is no boarding of a ship
+    ("The minister boarded a plane to Iran.", "military_action"),
+    # a breach denied is no accusation
+    ("Turkey said it had not violated Syrian airspace.", "accusation"),
+    # critical to a deal is no criticism of anyone
+    ("Turkey said Iran was critical to the deal.", "criticism"),
+    # training one's own soldiers supports no one else
+    ("Turkey trained its own soldiers.", "support"),
+])
+def test_third_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
+    assert absent not in {kind for kind, _, _ in _triples(text)}
