@@ -351,3 +351,43 @@ def test_third_batch_wire_phrasing_finds_type_source_and_target(
 ])
 def test_third_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
     assert absent not in {kind for kind, _, _ in _triples(text)}
+
+
+# ---- Fourth batch: phrasings from the dev misses, as families ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a charge named by the one who denies it
+    ("Turkey said Iran had armed the militants, a charge Tehran has denied.",
+     ("accusation", "turkey", "iran")),
+    ("Turkey said the gunmen were Syrian agents, an accusation Syria has rejected.",
+     ("accusation", "turkey", "syria")),
+    # concern as a verdict, a provocation in speech, a claimed right to intervene
+    ("Turkey viewed the meeting with deep concern and reminded Iran of its obligations.",
+     ("criticism", "turkey", "iran")),
+    ("Turkey said any arms deal with Iran would be a direct provocation.",
+     ("criticism", "turkey", "iran")),
+    # help that decided a war, a leader put back
+    ("Russia's warplanes turned the war in Maduro's favour.", ("support", "russia", "maduro")),
+    ("Turkey launched a campaign aimed at restoring Okafor to power.",
+     ("support", "turkey", "okafor")),
+])
+def test_fourth_batch_wire_phrasing_finds_type_source_and_target(
+    text: str, expected: tuple
+) -> None:
+    assert expected in _triples(text)
+
+
+def test_a_one_party_warning_of_measures_is_a_threat() -> None:
+    triples = _triples("Washington warned that it will not hesitate to impose further sanctions.")
+    assert ("threat", "united-states", None) in triples
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a provocation in someone else's verdict is not the speaker's criticism of the one named
+    ("Turkey said voters had backed its claim on Iran, a result others dismissed as a "
+     "provocation.", "criticism"),
+    # a charge with no denier named accuses no one by this rule
+    ("Turkey said the charges were serious.", "accusation"),
+])
+def test_fourth_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
+    assert absent not in {kind for kind, _, _ in _triples(text)}
