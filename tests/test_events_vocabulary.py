@@ -391,3 +391,22 @@ def test_a_one_party_warning_of_measures_is_a_threat() -> None:
 ])
 def test_fourth_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
     assert absent not in {kind for kind, _, _ in _triples(text)}
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # an election won is no rout in battle
+    ("Okafor routed President Amara in the presidential election.", "military_action"),
+    # an equaliser is no levelling of buildings
+    ("Japan levelled the score against Iran.", "military_action"),
+    # a chamber won is no ground taken
+    ("Okafor's party took control of the parliament from President Amara.",
+     "military_action"),
+    # readiness to strike a deal is no threat
+    ("Turkey said it was ready to strike a deal with Iran.", "threat"),
+    # an occupation's history is no demand to end it
+    ("Okafor said the Turkish occupation ended in 1952.", "criticism"),
+    # harbours are ports, not refuge
+    ("Turkish ships visited the harbours of Syria.", "support"),
+])
+def test_precision_guards_of_the_new_families(text: str, absent: str) -> None:
+    assert absent not in {kind for kind, _, _ in _triples(text)}
