@@ -410,3 +410,65 @@ def test_fourth_batch_innocent_senses_do_not_fire(text: str, absent: str) -> Non
 ])
 def test_precision_guards_of_the_new_families(text: str, absent: str) -> None:
     assert absent not in {kind for kind, _, _ in _triples(text)}
+
+
+# ---- Fifth batch: more everyday families ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # military action: raids conducted, bombs dropped, fronts opened, wars waged
+    ("Israel conducted raids on Syria.", ("military_action", "israel", "syria")),
+    ("Turkish jets flew sorties against Syria.", ("military_action", "turkey", "syria")),
+    ("Turkish jets dropped bombs on Syria.", ("military_action", "turkey", "syria")),
+    ("Turkey opened a new front against Syria.", ("military_action", "turkey", "syria")),
+    ("Mali waged an insurgency against Niger.", ("military_action", "mali", "niger")),
+    # agreement: deals struck, disputes settled, ties mended
+    ("Israel and Egypt struck a deal on Monday.", ("agreement", "israel", "egypt")),
+    ("Israel and Turkey settled their dispute.", ("agreement", "israel", "turkey")),
+    ("Turkey and Egypt buried the hatchet.", ("agreement", "turkey", "egypt")),
+    ("Turkey ended its feud with Egypt.", ("agreement", "turkey", "egypt")),
+    ("Turkey mended ties with Egypt.", ("agreement", "turkey", "egypt")),
+    ("Turkey patched up relations with Israel.", ("agreement", "turkey", "israel")),
+    ("Turkey reconciled with Egypt.", ("agreement", "turkey", "egypt")),
+    ("Iran and Saudi Arabia exchanged ambassadors.", ("agreement", "iran", "saudi-arabia")),
+    # support: help offered, votes given
+    ("Qatar offered help to Turkey after the earthquake.", ("support", "qatar", "turkey")),
+    ("Turkey voted in favour of Iran's membership.", ("support", "turkey", "iran")),
+    # criticism: rebukes in other words
+    ("Okafor bashed China over trade.", ("criticism", "okafor", "china")),
+    ("Russia vilified Ukraine's leadership.", ("criticism", "russia", "ukraine")),
+    ("Turkey voiced opposition to Iran's bid.", ("criticism", "turkey", "iran")),
+    ("Iran protested against Israel's plan.", ("criticism", "iran", "israel")),
+    # negotiation, threat, accusation, sanctions, distancing
+    ("Iran held consultations with Russia.", ("negotiation", "iran", "russia")),
+    ("Iran issued a warning to Israel.", ("threat", "iran", "israel")),
+    ("Israel linked Iran to the attack.", ("accusation", "israel", "iran")),
+    ("Turkey suspected Iran of arming the militants.", ("accusation", "turkey", "iran")),
+    ("Washington restricted exports of chips to China.",
+     ("sanctions", "united-states", "china")),
+    ("Iran turned down Washington's offer of talks.", ("distancing", "iran", "united-states")),
+    ("Russia declined an invitation from Ukraine.", ("distancing", "russia", "ukraine")),
+])
+def test_fifth_batch_wire_phrasing_finds_type_source_and_target(
+    text: str, expected: tuple
+) -> None:
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a dispute settled in court with no partner named is no agreement with anyone
+    ("Turkey settled the dispute in court.", "agreement"),
+    # a deal extended by one side alone names no partner
+    ("Russia extended the grain deal.", "agreement"),
+    # a blow struck is no deal struck
+    ("Russia struck a blow against Ukraine.", "agreement"),
+    # bombs dropped from a list of charges are no bombing
+    ("Turkey dropped its objections to Iran's bid.", "military_action"),
+])
+def test_fifth_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
+    assert absent not in {kind for kind, _, _ in _triples(text)}
+
+
+def test_ties_mended_with_unnamed_allies_are_no_agreement_with_a_later_name() -> None:
+    triples = _triples("Okafor came into office promising to mend relations with allies after "
+                       "the Amara years.")
+    assert not any(kind == "agreement" for kind, _, _ in triples)
