@@ -472,3 +472,20 @@ def test_ties_mended_with_unnamed_allies_are_no_agreement_with_a_later_name() ->
     triples = _triples("Okafor came into office promising to mend relations with allies after "
                        "the Amara years.")
     assert not any(kind == "agreement" for kind, _, _ in triples)
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor welcomed the deal on Thursday.",
+    "Okafor also welcomed it, describing it as a welcome first step.",
+    "Okafor hailed the agreement as a breakthrough.",
+    "Okafor called the agreement an important step toward peace.",
+])
+def test_a_welcome_of_a_deal_is_a_statement_in_favour(text: str) -> None:
+    statements = [e for e in run(text) if e.type == "statement" and e.source == "okafor"]
+    assert any(e.polarity > 0 for e in statements)
+
+
+def test_welcoming_someone_named_stays_support_not_a_statement_in_favour() -> None:
+    events = run("Turkey welcomed Iran's decision.")
+    assert ("support", "turkey", "iran") in {(e.type, e.source, e.target) for e in events}
+    assert not any(e.type == "statement" and e.polarity > 0 for e in events)
