@@ -489,3 +489,32 @@ def test_welcoming_someone_named_stays_support_not_a_statement_in_favour() -> No
     events = run("Turkey welcomed Iran's decision.")
     assert ("support", "turkey", "iran") in {(e.type, e.source, e.target) for e in events}
     assert not any(e.type == "statement" and e.polarity > 0 for e in events)
+
+
+# ---- Sixth batch: families from the dev7 misses ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belarus forced down a Turkish jet.", ("military_action", "belarus", "turkey")),
+    ("Belarus forced a Turkish jet to land in Minsk.", ("military_action", "belarus", "turkey")),
+    ("Washington said its ship had destroyed an Iranian drone.",
+     ("military_action", "united-states", "iran")),
+    ("Turkish forces detained an Iranian tanker off Gibraltar.",
+     ("military_action", "turkey", "iran")),
+    ("Qatar approved hosting Turkish troops.", ("agreement", "qatar", "turkey")),
+    ("Turkey agreed to buy the missiles from Russia.", ("agreement", "turkey", "russia")),
+    ("Russia said Okafor had been charged with treason.", ("accusation", "russia", "okafor")),
+])
+def test_sixth_batch_wire_phrasing_finds_type_source_and_target(
+    text: str, expected: tuple
+) -> None:
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a storm destroying boats is no attack by anyone
+    ("The storm destroyed the Turkish fishing boats.", "military_action"),
+    # passengers detained are no ship seized
+    ("Turkey detained two Iranian passengers at the airport.", "military_action"),
+])
+def test_sixth_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
+    assert absent not in {kind for kind, _, _ in _triples(text)}
