@@ -518,3 +518,10 @@ def test_sixth_batch_wire_phrasing_finds_type_source_and_target(
 ])
 def test_sixth_batch_innocent_senses_do_not_fire(text: str, absent: str) -> None:
     assert absent not in {kind for kind, _, _ in _triples(text)}
+
+
+def test_retaliation_by_measures_is_no_act_of_war_but_by_arms_is() -> None:
+    assert "military_action" not in {kind for kind, _, _ in _triples(
+        "Russia retaliated against Turkey by expelling its diplomats.")}
+    assert ("military_action", "iran", "israel") in _triples(
+        "Iran retaliated against Israel on Saturday.")
