@@ -146,6 +146,14 @@ def test_people_of_a_country_do_not_act_for_it(text):
     assert not [e for e in _events(text) if e[1] in ("south-korea", "china")], _events(text)
 
 
+def test_a_dated_happening_with_no_one_named_is_on_the_timeline():
+    result = extract_article(Article(
+        "e1", "e.txt", "e", "Last updated 19:52 EDT\n\nThe truce took effect at 8am on 14 "
+        "August. Growth slowed in 2019.", date(2006, 8, 20), "given"))
+    assert [(e.type, e.actors, e.time.value) for e in result.events] == [
+        ("occurrence", (), "2006-08-14T08:00")]  # (not the page's stamp, not a bare year)
+
+
 def test_ordering_ones_own_citizens_out_is_no_expulsion():
     assert not [e for e in _events("Britain ordered its citizens to leave Sudan.")
                 if e[0] == "distancing"]

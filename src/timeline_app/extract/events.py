@@ -218,7 +218,7 @@ def extract_events(
             if p_lo < p_hi:
                 targets = sorted((*local, *places[p_lo:p_hi]), key=_SPAN)
         triggers = matches.get(sentence_index)
-        if triggers is None and not targets:
+        if triggers is None and not targets and not times:
             continue  # neither a relation nor an occurrence can come out of it
         first_new = len(events)
         masked = None
@@ -275,7 +275,7 @@ def extract_events(
                 e if set(named) <= set(e.actors) else replace(
                     e, actors=tuple(dict.fromkeys((*e.actors, *named))))
                 for e in _finish_sentence(found, actors, masked or ()))
-        elif targets and times:
+        elif times:
             if masked is None:
                 masked = masked_ranges(sentence.text, s_start, subordinates)
             occurrence = _occurrence(article, sentence, targets, times, masked)
@@ -423,6 +423,12 @@ _HAPPENED = re.compile(r"\b(?:[a-z]{3,}ed|began|begun|took|fell|met|won|lost|mad
                        r"were|has|have|had)\b")
 
 
+_NAMED_DAY = frozenset({"day", "part_of_day", "time", "month"})
+# A page's own time stamp, not news: "Last updated 19:52 EDT", "Posted on 3 May".
+_STAMP = re.compile(r"\W*(?:(?:last|first)\s+)?(?:updated|published|posted|modified|edited)\b",
+                    re.IGNORECASE)
+
+
 def _occurrence(
     article: Article, sentence: Sentence, mentions: Sequence[MentionLike],
     times: Sequence[TimeExpression], masked: list[tuple[int, int]],
@@ -438,8 +444,11 @@ def _occurrence(
     if not dated:
         return None
     heads = [m for m in mentions if m.head]
-    if not heads or not _HAPPENED.search(sentence.text):
-        return None
+    if not _HAPPENED.search(sentence.text) or (not heads and (
+            not any(x.time.granularity in _NAMED_DAY for x in dated)
+            or _STAMP.match(sentence.text) or len(sentence.text.split()) < 4)):
+        return None  # (with no one named, only a day or a month told: "The truce took effect
+        # at 8am on 14 August" is on a timeline, "Growth slowed in 2019" is background)
     main = [m for m in heads if not any(a <= m.span[0] < b for a, b in masked)] or heads
     time, time_text, time_span, time_source = choose_time(
         text, sentence.span, dated[0].span, dated, article.published
@@ -457,7 +466,7 @@ def _occurrence(
         sentence=sentence.text,
         span=sentence.span,
         actors=involved,
-        source=involved[0],
+        source=involved[0] if involved else None,
         target=None,
         polarity=0.0,
         time=time,
