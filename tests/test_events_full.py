@@ -146,6 +146,23 @@ def test_people_of_a_country_do_not_act_for_it(text):
     assert not [e for e in _events(text) if e[1] in ("south-korea", "china")], _events(text)
 
 
+def test_an_event_is_drawn_in_its_parties_lanes_not_everyone_named():
+    from timeline_app.domain import Corpus
+    from timeline_app.export.timeline_layout import ACTOR_LANES, NO_ACTOR, lane_keys
+
+    result = extract_article(Article(
+        "e1", "e.txt", "e", "Moscow supplied Damascus with arms and, with China, vetoed Security "
+        "Council resolutions. The truce took effect on 14 August.", date(2014, 9, 1), "given"))
+    arms = next(e for e in result.events if e.type == "arms_supply")
+    assert "china" in arms.actors and arms.parties == ("russia", "syria")
+    happening = next(e for e in result.events if e.type == "occurrence")
+    corpus = Corpus((result.article,), tuple(result.actors.values()), tuple(result.events), ())
+    _order, per_event = lane_keys(corpus, list(result.events), ACTOR_LANES, False)
+    lanes = dict(zip((e.id for e in result.events), per_event, strict=True))
+    assert lanes[arms.id] == ["russia", "syria"]
+    assert lanes[happening.id] == ["?"] and NO_ACTOR == "(no actor named)"
+
+
 def test_a_dated_happening_with_no_one_named_is_on_the_timeline():
     result = extract_article(Article(
         "e1", "e.txt", "e", "Last updated 19:52 EDT\n\nThe truce took effect at 8am on 14 "

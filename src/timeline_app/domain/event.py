@@ -51,6 +51,17 @@ class Event:
     co_sources: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """Who acts and who is acted upon: the lanes an event is drawn in. `actors` also holds
+        everyone else its sentence names ("ratified Sweden's membership of NATO": NATO), which
+        a search by actor finds, but China's lane must not show Russia's arms deliveries just
+        because the sentence mentions China's veto. An occurrence's parties are its actors."""
+        if self.source is None:
+            return self.actors
+        return tuple(dict.fromkeys(
+            a for a in (self.source, self.target, *self.co_sources) if a is not None))
+
 
 @dataclass(frozen=True, slots=True)
 class Relation:

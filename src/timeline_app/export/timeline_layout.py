@@ -183,6 +183,9 @@ def article_date(corpus: Corpus) -> date | None:
     return max(days) if days else None
 
 
+NO_ACTOR = "(no actor named)"  # the lane of happenings nobody is named in ("The truce held")
+
+
 def lane_keys(corpus: Corpus, events: list[Event], mode: str,
               fold_people: bool) -> tuple[list[str], list[list[str]]]:
     """Lanes ordered by activity (most events first) and each event's lanes.
@@ -196,7 +199,7 @@ def lane_keys(corpus: Corpus, events: list[Event], mode: str,
         if mode == RELATION_LANES:
             keys = [ev.type]
         else:
-            keys = list(dict.fromkeys(fold(a) for a in ev.actors)) or ["?"]
+            keys = list(dict.fromkeys(fold(a) for a in ev.parties)) or ["?"]
         per_event.append(keys)
         counts.update(keys)
     order = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -208,7 +211,7 @@ def _lane(corpus: Corpus, key: str, mode: str) -> Lane:
         return Lane(key, key.replace("_", " "), type_hex(key))
     actor = corpus.actor(key)
     if actor is None:
-        return Lane(key, "(no actor)" if key == "?" else key, kind_hex("other"))
+        return Lane(key, NO_ACTOR if key == "?" else key, kind_hex("other"))
     return Lane(key, actor.name, kind_hex(actor.kind))
 
 

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 
 from timeline_app.domain import Corpus, Event
-from timeline_app.export.timeline_layout import ACTOR_LANES, RELATION_LANES
+from timeline_app.export.timeline_layout import ACTOR_LANES, NO_ACTOR, RELATION_LANES
 from timeline_app.export.timeline_layout import lane_keys as lanes_by_activity
 
 DAY_SECONDS = 86400.0
@@ -86,7 +86,8 @@ def build_rows(corpus: Corpus, mode: str = ACTOR_LANES, *, fold_people: bool = F
     if mode == RELATION_LANES:
         rows.lanes = [k.replace("_", " ") for k in lane_keys]
     else:
-        rows.lanes = [(a.name if (a := corpus.actor(k)) else k) for k in lane_keys]
+        rows.lanes = [(a.name if (a := corpus.actor(k)) else NO_ACTOR if k == "?" else k)
+                      for k in lane_keys]
     return rows
 
 
