@@ -271,10 +271,12 @@ def extract_events(
             # an event involves everyone its sentence names, its parties first ("ratified
             # Sweden's membership of NATO": NATO too), as an analyst lists them
             named = tuple(dict.fromkeys(m.actor for m in targets if m.head))
-            events.extend(
-                e if set(named) <= set(e.actors) else replace(
-                    e, actors=tuple(dict.fromkeys((*e.actors, *named))))
-                for e in _finish_sentence(found, actors, masked or ()))
+            for e in _finish_sentence(found, actors, masked or ()):
+                if not set(named) <= set(e.actors):
+                    # (made in this sentence and held nowhere else yet: set in place rather
+                    # than copied by dataclasses.replace, which costs ten times as much)
+                    object.__setattr__(e, "actors", tuple(dict.fromkeys((*e.actors, *named))))
+                events.append(e)
         elif times:
             if masked is None:
                 masked = masked_ranges(sentence.text, s_start, subordinates)
