@@ -360,6 +360,21 @@ def test_the_army_of_a_war_story_stays_the_army_it_named(lexicon):
     assert _described(_find(lexicon, text)) == [("sudan", "army"), ("sudan", "army")]
 
 
+def test_government_forces_are_the_forces_of_the_state_the_story_is_about(lexicon):
+    def forces(text):
+        return [(m.text, m.actor) for m in find_actors(text, lexicon).mentions
+                if "overnment" in m.text]
+
+    assert forces("Syria has been at war since 2011. Russia backs Damascus. Syria said so. "
+                  "Government forces have besieged Homs since June 2012.") == [
+        ("Government forces", "syria")]
+    # two states named as often: nobody can tell whose
+    assert forces("Russia and Syria met. Government forces shelled the town.") == []
+    # a state named right before: its organ, as before
+    assert forces("The Syrian government forces attacked.") == [
+        ("Syrian government forces", "syria")]
+
+
 def test_an_office_without_its_holder_is_the_one_named_with_it_before(lexicon):
     def offices(text):
         found = find_actors(text, lexicon, published=date(2019, 7, 19))

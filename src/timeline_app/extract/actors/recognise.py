@@ -93,6 +93,9 @@ _APPOSED = re.compile(r"\s*,\s*")
 _NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][\w.'’-]*[\s,]+)*")
 # A state's fighting forces, by any of their names ("the Sudanese military" ... "the army").
 _ARMED = frozenset({"army", "military", "armed forces"})
+_GOVERNMENT_FORCES = re.compile(
+    r"\b(?:(?:[Pp]ro-)?[Gg]overnment|[Rr]egime)\s+(?:forces|troops|soldiers|warplanes|jets|"
+    r"aircraft|artillery|tanks|militias?)\b")
 # "summit in Abuja", "fighting in Darfur": a place where something happens, not an antecedent.
 _LOCATIVE = re.compile(r"\b(?:in|at|near|into|across|around|outside|inside|through|from)"
                        r"[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
@@ -179,6 +182,7 @@ def find_actors(
     scan.ships()
     scan.discover_people()
     scan.bare_organs()
+    scan.government_forces()
     scan.possessive_organs()
     scan.bare_titles()
     scan.descriptions()
@@ -1013,6 +1017,43 @@ class _Scan:
                 state = self._state_in_sentence(start, index) or self._state_before(index)
             if state is not None:
                 added.append(Draft(state, (start, end), "organ", True))
+        if added:
+            self._insert_mentions(added)
+
+    def government_forces(self) -> None:
+        """"government forces", "regime troops" with no state named before them: the forces
+        of the state the story is about, the one named most often so far (a war story names
+        its own country far more than the foreign powers it mentions)."""
+        text = self.text
+        if not self.mentions or ("overnment " not in text and "egime " not in text):
+            return
+        found = list(_GOVERNMENT_FORCES.finditer(text))
+        if not found:
+            return
+        starts = [m.span[0] for m in self._sort_mentions()]
+        kind = self.kinds.get
+        added = []
+        for m in found:
+            start, end = m.span()
+            index = bisect.bisect_left(starts, start)
+            if index < len(starts) and starts[index] < end:
+                continue  # covered ("Syrian government forces")
+            if index and self.mentions[index - 1].span[1] >= start - 2:
+                continue  # right after a name: that name's forces
+            if self.ignored and self._is_ignored(start):
+                continue
+            counts: dict[str, int] = {}
+            for k in range(index):
+                actor = self.mentions[k].actor
+                if kind(actor) == STATE:
+                    counts[actor] = counts.get(actor, 0) + 1
+            if not counts:
+                continue
+            ranked = sorted(counts.values(), reverse=True)
+            if len(ranked) > 1 and ranked[0] == ranked[1]:
+                continue  # two states as often: whose forces, a reader could not tell
+            state = max(counts, key=counts.__getitem__)
+            added.append(Draft(state, (start, end), "organ", True))
         if added:
             self._insert_mentions(added)
 
