@@ -368,6 +368,9 @@ def test_government_forces_are_the_forces_of_the_state_the_story_is_about(lexico
     assert forces("Syria has been at war since 2011. Russia backs Damascus. Syria said so. "
                   "Government forces have besieged Homs since June 2012.") == [
         ("Government forces", "syria")]
+    # (a sentence ending with a name before them is no name of theirs)
+    assert forces("Talks were led by the UN. Syria said so. Government forces shelled Homs.") == [
+        ("Government forces", "syria")]
     # two states named as often: nobody can tell whose
     assert forces("Russia and Syria met. Government forces shelled the town.") == []
     # a state named right before: its organ, as before

@@ -93,6 +93,7 @@ _APPOSED = re.compile(r"\s*,\s*")
 _NAME_GAP = re.compile(r"[\s,]*(?:[A-Z][\w.'’-]*[\s,]+)*")
 # A state's fighting forces, by any of their names ("the Sudanese military" ... "the army").
 _ARMED = frozenset({"army", "military", "armed forces"})
+_RIGHT_AFTER = re.compile(r"(?:['’]s)?[ \t]*")
 _GOVERNMENT_FORCES = re.compile(
     r"\b(?:(?:[Pp]ro-)?[Gg]overnment|[Rr]egime)\s+(?:forces|troops|soldiers|warplanes|jets|"
     r"aircraft|artillery|tanks|militias?)\b")
@@ -1038,8 +1039,8 @@ class _Scan:
             index = bisect.bisect_left(starts, start)
             if index < len(starts) and starts[index] < end:
                 continue  # covered ("Syrian government forces")
-            if index and self.mentions[index - 1].span[1] >= start - 2:
-                continue  # right after a name: that name's forces
+            if index and _RIGHT_AFTER.fullmatch(text, self.mentions[index - 1].span[1], start):
+                continue  # right after a name ("Assad government forces"): that name's forces
             if self.ignored and self._is_ignored(start):
                 continue
             counts: dict[str, int] = {}
