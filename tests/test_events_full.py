@@ -174,3 +174,30 @@ def test_a_dated_happening_with_no_one_named_is_on_the_timeline():
 def test_ordering_ones_own_citizens_out_is_no_expulsion():
     assert not [e for e in _events("Britain ordered its citizens to leave Sudan.")
                 if e[0] == "distancing"]
+
+
+def _occurrences(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    result = extract_article(Article("e1", "e.txt", "e", text, date(2023, 4, 24), "given"))
+    return [(e.time.value, e.actors) for e in result.events if e.type == "occurrence"]
+
+
+def test_each_dated_clause_of_a_compound_sentence_is_an_occurrence_of_its_own():
+    found = _occurrences("Japan ruled the peninsula from 1910 to 1945, and in October 2018 "
+                         "South Korea's top court ordered two Japanese firms to pay damages.")
+    assert [value for value, _ in found] == ["1910", "2018-10"]  # 1945 ends the first period
+    assert found[1][1] == ("south-korea",)
+
+
+def test_a_clause_after_an_opening_subordinate_clause_keeps_none_of_its_actors():
+    found = _occurrences("After Kenya's president left Nairobi on 2 March, gunmen stormed the "
+                         "parliament building on 5 March.")
+    assert [value for value, _ in found] == ["2023-03-02", "2023-03-05"]
+    assert "kenya" in found[0][1]
+    assert found[1][1] == ()  # nobody named in the clause that tells of the storming
+
+
+def test_a_relative_clause_dates_its_own_occurrence():
+    found = _occurrences("Fighting broke out on April 15 between the two generals, who had "
+                         "ousted Sudan's civilian cabinet in October 2021.")
+    assert ("2021-10", ("sudan",)) in found
+    assert found[0][0] == "2023-04-15"

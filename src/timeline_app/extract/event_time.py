@@ -66,7 +66,7 @@ def choose_time(
             text, sentence, trigger, expr.span
         ):
             continue
-        if _modifies_noun(text, expr.span, sentence) and not _NOUN_GAP.fullmatch(
+        if modifies_noun(text, expr.span, sentence) and not _NOUN_GAP.fullmatch(
                 text, end, trigger[0]):
             continue  # "the July 28 vote", "the 2014 invasion": when that thing happens
             # (unless that thing is the event: "the 1962 war between China and India")
@@ -216,7 +216,7 @@ _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|announced|stated|declared|
 _NOUN_GAP = re.compile(r"(?:\s+[A-Za-z-]+){0,2}\s+")
 
 
-def _modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> bool:
+def modifies_noun(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> bool:
     """Whether a date is an attribute of a noun ("the July 28 vote", "the 2021 coup")."""
     before = text[max(sentence[0], span[0] - 8):span[0]].lower()
     if not before.endswith(_DETERMINERS) or not _DETERMINED.search(before):

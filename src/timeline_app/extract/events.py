@@ -21,10 +21,11 @@ from timeline_app.domain import (
     Article,
     Event,
     TimeExpression,
+    TimeSpan,
 )
 from timeline_app.domain.actor import ORGANISATION
 from timeline_app.domain.event import TIME_FROM_EXPRESSION
-from timeline_app.extract.event_time import choose_time
+from timeline_app.extract.event_time import choose_time, modifies_noun
 from timeline_app.extract.narrative import (
     NOW_TENSE,
     has_date,
@@ -280,9 +281,7 @@ def extract_events(
         elif times:
             if masked is None:
                 masked = masked_ranges(sentence.text, s_start, subordinates)
-            occurrence = _occurrence(article, sentence, targets, times, masked)
-            if occurrence is not None:
-                events.append(occurrence)
+            events.extend(_occurrences(article, sentence, targets, times, masked))
         if told_in is not None and len(events) > first_new and not has_date(times) and not (
             NOW_TENSE.search(sentence.text)
         ):
@@ -478,6 +477,90 @@ def _occurrence(
         trigger=dated[0].span,
         co_sources=(),
     )
+
+
+# Where a clause of a compound sentence begins or ends: "..., and in October 2018 the court
+# ordered", "..., who toppled the government in a coup in 2021", "... after the talks failed".
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;:]|\s[—–]\s|,\s+(?:and|but|while|when|where|who|which|as|after|before|until|since)\b"
+    r"|\b(?:when|after|before|until|because|whereas|although)\b"
+)
+_RANGE_GAP = re.compile(r"\s*(?:to|and|until|till|through|-|–)\s*")
+_MORE_OCCURRENCES = 2  # besides the sentence's own: a sentence tells few dated moments
+
+
+def _occurrences(
+    article: Article, sentence: Sentence, mentions: Sequence[MentionLike],
+    times: Sequence[TimeExpression], masked: list[tuple[int, int]],
+) -> list[Event]:
+    """The sentence's occurrence, and one more for each other moment a clause of it dates.
+
+    "Japan ruled Korea from 1910, and in October 2018 South Korea's Supreme Court ordered ..."
+    and "Fighting erupted on April 15 after the generals, who had toppled the government in a
+    coup in October 2021, fell out" tell two dated happenings each; an analyst's timeline has
+    both, each with the actors of its own clause.
+    """
+    first = _occurrence(article, sentence, mentions, times, masked)
+    if first is None:
+        return []
+    out = [first]
+    text = article.text
+    s_start, s_end = sentence.span
+    seen = [first.time]
+    before = -1  # where the expression before ends: "from 1910 to 1945" is one period
+    for expr in times:
+        after_range, before = before >= 0 and _RANGE_GAP.fullmatch(
+            text, before, expr.span[0]) is not None, expr.span[1]
+        if after_range:
+            continue
+        if len(out) > _MORE_OCCURRENCES:
+            break
+        start, end = expr.span
+        if start < s_start or end > s_end or expr.span == first.time_span or (
+            expr.type not in ("DATE", "TIME") or not (expr.time.is_dated or expr.relative)
+            or modifies_noun(text, expr.span, sentence.span)
+        ) or any(_overlap(expr.time, told) for told in seen):
+            continue  # ("at 8am on 14 August": one moment told twice over)
+        low, high = _clause_around(text, sentence.span, expr.span)
+        own = next(((a, b) for a, b in masked if a <= start and end <= b), None)
+        heads = tuple(dict.fromkeys(
+            m.actor for m in mentions if m.head and low <= m.span[0] < high and (
+                # a subordinate clause or aside is another clause: "After X fled on 22
+                # February, armed men seized ... on 27 February": not X's
+                (own is not None and own[0] <= m.span[0] < own[1])
+                or not any(a <= m.span[0] < b for a, b in masked))))[:4]
+        if not heads and expr.time.granularity not in _NAMED_DAY:
+            continue
+        seen.append(expr.time)
+        time, time_text, time_span, time_source = choose_time(
+            text, sentence.span, expr.span, [expr], article.published)
+        out.append(replace(
+            first, id=f"{first.id}{len(out)}", actors=heads,
+            source=heads[0] if heads else None, time=time, time_text=time_text,
+            time_span=time_span, time_source=time_source, trigger=expr.span,
+        ))
+    return out
+
+
+def _overlap(a: TimeSpan, b: TimeSpan) -> bool:
+    """Whether two times share a day (or either has no days to compare: then they may)."""
+    if a.start is None or b.start is None:
+        return a.value == b.value
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
+def _clause_around(
+    text: str, sentence: tuple[int, int], span: tuple[int, int]
+) -> tuple[int, int]:
+    """The stretch of the sentence around `span` that no clause boundary crosses."""
+    low, high = sentence
+    for mark in _CLAUSE_BOUNDARY.finditer(text, sentence[0], sentence[1]):
+        if mark.end() <= span[0]:
+            low = mark.start()
+        elif mark.start() >= span[1]:
+            high = mark.start()
+            break
+    return low, high
 
 
 def _matches(
