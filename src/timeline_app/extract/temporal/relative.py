@@ -338,6 +338,8 @@ def h_ago(c: Cand) -> Found | None:
     if n is None or not float(n).is_integer():
         value = "FUTURE_REF" if sign > 0 else "PAST_REF"
         return Found("DATE", value, ts.REFERENCE, mod=mod, relative=True)
+    if code.startswith("T") and anaphoric:
+        return _elapsed_hours(c, int(n), code, sign, mod)
     if code.startswith("T"):
         base = _base_for(c, anaphoric)
         if base is None:
@@ -375,6 +377,25 @@ def h_ago(c: Cand) -> Found | None:
     f.narrative = anaphoric and not year_back and base is not None and base is st.anchor
     if not anaphoric and not year_back and code == "Y" and n >= 2 and base is not None:
         f.narrative = True  # "Fifty years ago today, ...": the year a history opens in
+    return f
+
+
+def _elapsed_hours(c: Cand, n: int, code: str, sign: int, mod: str | None) -> Found:
+    """ "Two hours later", "forty minutes earlier": the time that passed since the story's
+    last point. The story dates its events by the day, so the clock time this lands on is
+    unknown and no TIME value can be written; what the words say is a length (TimeML marks
+    the length and leaves "later" out as its signal). The day range stays that of the last
+    day told, reaching into the next (previous) day when the hours could cross midnight, so
+    that a timeline still places the event."""
+    f = Found("DURATION", duration_value(n, code), ts.DURATION, mod=mod, relative=True)
+    begin = c.m.end("qmod") - c.start if norm(c.g("qmod")) in LOOSE_QMODS else 0
+    f.core = (begin, len(c.text[c.start:c.m.start("dir")].rstrip(" -")))
+    base = _base_for(c, True)
+    if base is not None:
+        days = -(-n // (24 if code == "TH" else 24 * 60 if code == "TM" else 24 * 3600))
+        other = add_days(base, sign * days)
+        f.start, f.end = (base, other) if sign > 0 else (other, base)
+        f.approximate = True
     return f
 
 

@@ -1,0 +1,40 @@
+"""Issue 5: what the story has already told dates what it tells next. Elapsed hours, a
+quarter's results, "that quarter", a judged day, a clock time of an event told again, and a
+year that closes a name. Every sentence is written for these tests; every value is counted
+by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline_app.extract.temporal import tag
+
+WED = date(2021, 3, 10)  # a Wednesday
+NOV = date(2021, 11, 2)  # in the fourth quarter, while third-quarter results come out
+
+
+def values(text: str, published: date | None = WED) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.time.value) for e in tag(text, published)]
+
+
+class TestElapsedHours:
+    def test_hours_later_are_a_length_from_the_day_told(self):
+        found = tag("The ferry left port on March 3, 2021. Two hours later, it sank.", WED)
+        assert [(e.text, e.type, e.time.value) for e in found] == [
+            ("March 3, 2021", "DATE", "2021-03-03"), ("Two hours", "DURATION", "PT2H")]
+        # the timeline keeps the event on that day, or the next if the hours cross midnight
+        span = found[-1].time
+        assert (span.start, span.end, span.approximate) == (
+            date(2021, 3, 3), date(2021, 3, 4), True)
+
+    def test_minutes_earlier_keep_their_qualifier_out(self):
+        found = tag("The ship sank on Friday. About forty minutes earlier, the crew had "
+                    "radioed for help.", WED)
+        last = found[-1]
+        assert (last.text, last.type, last.time.value, last.time.mod) == (
+            "forty minutes", "DURATION", "PT40M", "APPROX")
+        assert (last.time.start, last.time.end) == (date(2021, 3, 4), date(2021, 3, 5))
+
+    def test_hours_ago_still_date_the_day_of_writing(self):
+        assert values("Three hours ago the polls closed.") == [
+            ("Three hours ago", "TIME", "2021-03-10")]
