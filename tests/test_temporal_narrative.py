@@ -38,3 +38,31 @@ class TestElapsedHours:
     def test_hours_ago_still_date_the_day_of_writing(self):
         assert values("Three hours ago the polls closed.") == [
             ("Three hours ago", "TIME", "2021-03-10")]
+
+
+class TestQuarterResults:
+    def test_this_quarters_results_are_the_reported_quarters(self):
+        text = ("Acme Corp. posted a loss for the third quarter ended Sept. 30, against a "
+                "profit in the same quarter a year earlier. This quarter's loss reflects a "
+                "plant closing.")
+        assert values(text, NOV)[-1] == ("This quarter", "DATE", "2021-Q3")
+
+    def test_a_forecast_for_this_quarter_is_the_current_one(self):
+        text = ("Acme Corp. posted a loss for the third quarter. This quarter's earnings "
+                "will suffer from the strike.")
+        assert values(text, NOV)[-1] == ("This quarter", "DATE", "2021-Q4")
+
+    def test_with_no_quarter_reported_this_quarter_is_the_current_one(self):
+        assert values("Acme said this quarter's sales are strong.", NOV) == [
+            ("this quarter", "DATE", "2021-Q4")]
+
+    def test_that_quarter_is_the_quarter_named_last(self):
+        text = ("Acme earned $3 million in the second quarter of 2020. Results for that "
+                "quarter included a gain on a sale.")
+        assert values(text, NOV) == [
+            ("the second quarter of 2020", "DATE", "2020-Q2"),
+            ("that quarter", "DATE", "2020-Q2")]
+
+    def test_that_as_a_conjunction_stays_out(self):
+        assert values("Analysts said that third-quarter profit rose.", NOV) == [
+            ("third-quarter", "DATE", "2021-Q3")]

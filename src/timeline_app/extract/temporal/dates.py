@@ -432,12 +432,20 @@ def h_quarter(c: Cand) -> Found | None:
     focus = st.focus_quarter(c.start)
     if any(w in ("current", "this") for w in words):
         base = d
+        if reported is not None and quarter_of(reported) != quarter_of(d) and (
+                _RESULTS_OF.match(c.text, c.end)) and not c.future():
+            # "This quarter's loss includes ...", in a report on a quarter that has closed:
+            # a quarter's results exist only once it is over, so "this" is the quarter being
+            # reported (set against last year's), not the one the article is written in
+            base = reported
     elif any(w in ("next", "coming") for w in words):
         base = add_months(d, 3)
     elif ("latest" in words or "recent" in words) and reported is not None:
         base = reported  # "the latest period" of a report: the quarter it is about
     elif any(w in ("latest", "last", "past", "previous", "recent") for w in words):
         base = add_months(d, -3)
+    elif c.g("that") and st.anchor is not None and st.anchor_granularity == ts.QUARTER:
+        base = st.anchor  # "results for that quarter": the quarter named last
     elif focus is not None:
         base = focus
     else:
@@ -455,6 +463,12 @@ def h_quarter(c: Cand) -> Found | None:
 
 
 _FISCAL_REACH = 400  # characters a fiscal quarter stays the one "the quarter ended" names
+
+# "'s loss", "'s results": what a quarter has earned, known only after it closes
+_RESULTS_OF = re.compile(
+    r"['\u2019]s\s+(?:net\s+|operating\s+|pretax\s+|pre-tax\s+)?(?:loss|losses|profit|profits"
+    r"|earnings|income|results|sales|revenue|revenues|performance|figures|net)\b",
+    re.IGNORECASE)
 
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+(?P<mon>" + MONTH_RE + r")\s*"
                     r"(?P<day>\d{1,2})(?!\d)(?:,?\s+(?P<year>\d{4}))?", re.IGNORECASE)
