@@ -66,3 +66,23 @@ class TestQuarterResults:
     def test_that_as_a_conjunction_stays_out(self):
         assert values("Analysts said that third-quarter profit rose.", NOV) == [
             ("third-quarter", "DATE", "2021-Q3")]
+
+
+class TestClockTimeOfATaleRetold:
+    def test_the_event_told_again_keeps_its_day(self):
+        text = ("The mayor was stabbed in the chest on June 4 outside the town hall. Police "
+                "arrested a suspect on Monday. Prosecutors said on Tuesday they had new "
+                "evidence. The mayor was stabbed in the chest at 9 p.m. as he left a meeting.")
+        assert values(text, date(2021, 6, 30))[-1] == ("9 p.m.", "TIME", "2021-06-04T21:00")
+
+    def test_one_shared_verb_is_not_the_same_event(self):
+        filler = "The border has been quiet for years, residents said. " * 6
+        text = ("Two soldiers were killed on Monday in an ambush. " + filler
+                + "A third soldier was killed at 3 p.m. near the river.")
+        assert values(text, date(2021, 6, 30))[-1] == ("3 p.m.", "TIME", "2021-06-30T15:00")
+
+
+    def test_an_event_done_again_is_another_event(self):
+        text = ("Rebels attacked the army base on June 4. Officials said on Tuesday the "
+                "damage was light. Rebels attacked the army base again at 3 a.m.")
+        assert values(text, date(2021, 6, 30))[-1] == ("3 a.m.", "TIME", "2021-06-29T03:00")
