@@ -68,6 +68,24 @@ class TestQuarterResults:
             ("third-quarter", "DATE", "2021-Q3")]
 
 
+class TestJudgedDay:
+    def test_it_was_a_great_day_is_the_day_just_told(self):
+        text = ('The three states joined the treaty on Friday. Their envoy said it was '
+                '"a great day for the region."')
+        assert values(text, date(2021, 3, 13)) == [
+            ("Friday", "DATE", "2021-03-12"), ("day", "DATE", "2021-03-12")]
+
+    def test_with_no_day_told_it_is_the_day_of_writing(self):
+        assert values("This is a proud day for our town, the mayor said.") == [
+            ("day", "DATE", "2021-03-10")]
+
+    def test_other_days_for_something_are_left_alone(self):
+        assert values("Today is a sad day for the club.") == [
+            ("Today", "DATE", "2021-03-10")]
+        assert values("It will be a long day for the crews.") == []
+        assert values("Volunteers receive $10 a day for food.") == []
+
+
 class TestClockTimeOfATaleRetold:
     def test_the_event_told_again_keeps_its_day(self):
         text = ("The mayor was stabbed in the chest on June 4 outside the town hall. Police "

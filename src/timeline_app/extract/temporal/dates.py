@@ -144,6 +144,34 @@ def _day_of_the_thing(c: Cand, noun: str) -> date | None:
     return None
 
 
+def h_day_eval(c: Cand) -> Found | None:
+    """ "It was a great day for Poland", "this is a sad day for the party": a day judged by
+    what happened on it, where "it" or "this" is the day the story is at. That is the day just
+    told of (the day the words were spoken), else the day of writing. Not "today is a sad day
+    for ...", where "today" is the expression already, nor "it will be a day for ...", whose
+    day is not said, nor "a day for" elsewhere ("$10 a day for food")."""
+    left = _DAY_JUDGED.search(c.text, max(0, c.start - 60), c.start)
+    if left is None:
+        return None
+    st = c.state
+    if (st.anchor is not None and st.anchor_granularity == ts.DAY
+            and 0 <= c.start - st.anchor_end <= _JUDGED_DAY_REACH):
+        day = st.anchor
+    elif c.dct is not None:
+        day = c.dct
+    else:
+        return Found("DATE", "XXXX-XX-XX", ts.DAY, relative=True, anchors=False)
+    return Found("DATE", day_value(day), ts.DAY, relative=True, anchors=False)
+
+
+# "it was a", "this is an historic", "it's "a great": the day as what is judged; up to two
+# words of judgement between the article and "day"
+_DAY_JUDGED = re.compile(
+    r"\b(?:it|this|that)\s*(?:\s(?:is|was)|['\u2019]s)\s+[\"\u201c'`]*(?:an?|the)\s+"
+    r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+_JUDGED_DAY_REACH = 1500  # characters a day told stays the one "it was a great day" judges
+
+
 # "today is", "it's", "this is": the day counted is the day of writing
 _IT_IS = re.compile(r"\b(?:(?:it|today|this)\s+is|it['\u2019]s)\s+$", re.IGNORECASE)
 # right after a day: "Tuesday, the third day of ...", "Monday was the fifth day of ..."

@@ -269,6 +269,9 @@ RULES: list[tuple[str, str]] = [
         r"|the\s+day(?=\s+(?P<ddir>before|after)\s+(?:the|an?|his|her|its|their)\s+"
         r"(?P<thing>[a-z-]+(?:\s+[a-z-]+){0,2}))"
     )),
+    ("day_eval", (  # "it was a great day for Poland": the day the story is at (h_day_eval)
+        r"day(?=\s+for\s)"
+    )),
     ("seasons", (  # "the past three summers": so many seasons, each one (h_seasons)
         rf"(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:{NUMBER_WORD_RE}\s+|few\s+"
         r"|several\s+)?(?P<seasons>summers|winters|springs|autumns|falls)(?![a-z])"
