@@ -104,3 +104,16 @@ class TestClockTimeOfATaleRetold:
         text = ("Rebels attacked the army base on June 4. Officials said on Tuesday the "
                 "damage was light. Rebels attacked the army base again at 3 a.m.")
         assert values(text, date(2021, 6, 30))[-1] == ("3 a.m.", "TIME", "2021-06-29T03:00")
+
+
+class TestYearInAName:
+    def test_a_year_closing_a_name_is_no_date(self):
+        assert values("She founded a firm called Nova 1975, which makes valves.") == []
+
+    def test_a_year_modifying_a_noun_after_a_name_is_a_date(self):
+        assert values("Critics said the Bush 1992 campaign was costly.") == [
+            ("1992", "DATE", "1992")]
+
+    def test_time_words_before_a_year_are_no_names(self):
+        assert values("Output rose in Fiscal 1990, the company said.") == [
+            ("Fiscal 1990", "DATE", "1990")]

@@ -21,8 +21,10 @@ from .calendar import (
 from .lexicon import (
     HOLIDAYS,
     MONTH_RE,
+    MONTHS,
     ORDINALS,
     SEASONS,
+    WEEKDAYS,
     year_number,
 )
 from .values import (
@@ -310,7 +312,34 @@ def h_year(c: Cand) -> Found | None:
             return None  # "1,995"; but "in 1994, 1995 and 1997" is a list of years
         if _NOT_A_YEAR_BEFORE.search(before) and c.dct is not None and abs(year - c.dct.year) > 40:
             return None
+        if _in_a_name(c, before):
+            return None  # "a venture called Orion 1980, making ...": part of a name
     return Found("DATE", f"{year:04d}", ts.YEAR, mod=mod, explicit=True)
+
+
+# a capitalised word inside a sentence (after a lower-case word or a comma), right before the
+# year; not one ending in a period ("U.S.", "Sept.")
+_NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?-i:[A-Z][A-Za-z]*[a-z0-9])\s$")
+# the year closes the name: punctuation or the end of the text after it
+_NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?)\"\u201d]|$)")
+# capitalised words before a year that are times or prepositions, not names
+_TIME_WORDS_BEFORE = frozenset(
+    list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(HOLIDAYS) + [
+        "easter", "thanksgiving", "fiscal", "fy", "year", "class", "mid", "early", "late",
+        "since", "in", "by", "until", "before", "after", "of", "from", "to", "and", "or",
+        "through", "during", "circa", "for", "at", "on", "over", "around", "about", "as",
+        "than", "beyond", "past", "till", "the", "this", "that", "its", "their",
+    ])
+
+
+def _in_a_name(c: Cand, before: str) -> bool:
+    """Whether the year closes a proper name ("Orion 1980," "Agenda 2000."): it follows a
+    capitalised word inside a sentence, directly, and nothing follows it in the name. A year
+    that goes on to modify a noun ("the Bush 1992 campaign") is left a date."""
+    m = _NAME_BEFORE.search(before)
+    if m is None or m.group().strip().lower() in _TIME_WORDS_BEFORE:
+        return False
+    return _NAME_CLOSED.match(c.text, c.end) is not None
 
 
 def h_decade(c: Cand) -> Found | None:
