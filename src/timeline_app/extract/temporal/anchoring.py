@@ -290,6 +290,7 @@ def looks_back(text: str, start: int, end: int) -> bool:
 # for the handlers that read a clause themselves (values.py)
 CLAUSE_END = _CLAUSE_END
 clause_start = _clause_start
+finite_past = _finite_past
 
 
 # how many years a history writes out for each word of news ("Sunday", "this year") it may

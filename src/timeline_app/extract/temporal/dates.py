@@ -21,8 +21,10 @@ from .calendar import (
 from .lexicon import (
     HOLIDAYS,
     MONTH_RE,
+    MONTHS,
     ORDINALS,
     SEASONS,
+    WEEKDAYS,
     year_number,
 )
 from .values import (
@@ -142,6 +144,34 @@ def _day_of_the_thing(c: Cand, noun: str) -> date | None:
                 return min(near)[1]
         at = before.rfind(stem, 0, at)
     return None
+
+
+def h_day_eval(c: Cand) -> Found | None:
+    """ "It was a great day for Poland", "this is a sad day for the party": a day judged by
+    what happened on it, where "it" or "this" is the day the story is at. That is the day just
+    told of (the day the words were spoken), else the day of writing. Not "today is a sad day
+    for ...", where "today" is the expression already, nor "it will be a day for ...", whose
+    day is not said, nor "a day for" elsewhere ("$10 a day for food")."""
+    left = _DAY_JUDGED.search(c.text, max(0, c.start - 60), c.start)
+    if left is None:
+        return None
+    st = c.state
+    if (st.anchor is not None and st.anchor_granularity == ts.DAY
+            and 0 <= c.start - st.anchor_end <= _JUDGED_DAY_REACH):
+        day = st.anchor
+    elif c.dct is not None:
+        day = c.dct
+    else:
+        return Found("DATE", "XXXX-XX-XX", ts.DAY, relative=True, anchors=False)
+    return Found("DATE", day_value(day), ts.DAY, relative=True, anchors=False)
+
+
+# "it was a", "this is an historic", "it's "a great": the day as what is judged; up to two
+# words of judgement between the article and "day"
+_DAY_JUDGED = re.compile(
+    r"\b(?:it|this|that)\s*(?:\s(?:is|was)|['\u2019]s)\s+[\"\u201c'`]*(?:an?|the)\s+"
+    r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+_JUDGED_DAY_REACH = 1500  # characters a day told stays the one "it was a great day" judges
 
 
 # "today is", "it's", "this is": the day counted is the day of writing
@@ -282,7 +312,34 @@ def h_year(c: Cand) -> Found | None:
             return None  # "1,995"; but "in 1994, 1995 and 1997" is a list of years
         if _NOT_A_YEAR_BEFORE.search(before) and c.dct is not None and abs(year - c.dct.year) > 40:
             return None
+        if _in_a_name(c, before):
+            return None  # "a venture called Orion 1980, making ...": part of a name
     return Found("DATE", f"{year:04d}", ts.YEAR, mod=mod, explicit=True)
+
+
+# a capitalised word inside a sentence (after a lower-case word or a comma), right before the
+# year; not one ending in a period ("U.S.", "Sept.")
+_NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?-i:[A-Z][A-Za-z]*[a-z0-9])\s$")
+# the year closes the name: punctuation or the end of the text after it
+_NAME_CLOSED = re.compile(r"\s*(?:[,.;:!?)\"\u201d]|$)")
+# capitalised words before a year that are times or prepositions, not names
+_TIME_WORDS_BEFORE = frozenset(
+    list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(HOLIDAYS) + [
+        "easter", "thanksgiving", "fiscal", "fy", "year", "class", "mid", "early", "late",
+        "since", "in", "by", "until", "before", "after", "of", "from", "to", "and", "or",
+        "through", "during", "circa", "for", "at", "on", "over", "around", "about", "as",
+        "than", "beyond", "past", "till", "the", "this", "that", "its", "their",
+    ])
+
+
+def _in_a_name(c: Cand, before: str) -> bool:
+    """Whether the year closes a proper name ("Orion 1980," "Agenda 2000."): it follows a
+    capitalised word inside a sentence, directly, and nothing follows it in the name. A year
+    that goes on to modify a noun ("the Bush 1992 campaign") is left a date."""
+    m = _NAME_BEFORE.search(before)
+    if m is None or m.group().strip().lower() in _TIME_WORDS_BEFORE:
+        return False
+    return _NAME_CLOSED.match(c.text, c.end) is not None
 
 
 def h_decade(c: Cand) -> Found | None:
@@ -432,12 +489,20 @@ def h_quarter(c: Cand) -> Found | None:
     focus = st.focus_quarter(c.start)
     if any(w in ("current", "this") for w in words):
         base = d
+        if reported is not None and quarter_of(reported) != quarter_of(d) and (
+                _RESULTS_OF.match(c.text, c.end)) and not c.future():
+            # "This quarter's loss includes ...", in a report on a quarter that has closed:
+            # a quarter's results exist only once it is over, so "this" is the quarter being
+            # reported (set against last year's), not the one the article is written in
+            base = reported
     elif any(w in ("next", "coming") for w in words):
         base = add_months(d, 3)
     elif ("latest" in words or "recent" in words) and reported is not None:
         base = reported  # "the latest period" of a report: the quarter it is about
     elif any(w in ("latest", "last", "past", "previous", "recent") for w in words):
         base = add_months(d, -3)
+    elif c.g("that") and st.anchor is not None and st.anchor_granularity == ts.QUARTER:
+        base = st.anchor  # "results for that quarter": the quarter named last
     elif focus is not None:
         base = focus
     else:
@@ -455,6 +520,12 @@ def h_quarter(c: Cand) -> Found | None:
 
 
 _FISCAL_REACH = 400  # characters a fiscal quarter stays the one "the quarter ended" names
+
+# "'s loss", "'s results": what a quarter has earned, known only after it closes
+_RESULTS_OF = re.compile(
+    r"['\u2019]s\s+(?:net\s+|operating\s+|pretax\s+|pre-tax\s+)?(?:loss|losses|profit|profits"
+    r"|earnings|income|results|sales|revenue|revenues|performance|figures|net)\b",
+    re.IGNORECASE)
 
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+(?P<mon>" + MONTH_RE + r")\s*"
                     r"(?P<day>\d{1,2})(?!\d)(?:,?\s+(?P<year>\d{4}))?", re.IGNORECASE)

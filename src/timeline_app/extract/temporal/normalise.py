@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .dates import (
     h_century,
+    h_day_eval,
     h_decade,
     h_full,
     h_half,
@@ -56,5 +57,6 @@ HANDLERS: dict[str, Handler] = {
     "holiday": h_holiday, "year": h_year, "the_unit": h_the_unit, "units": h_units,
     "month": h_month, "week_of": h_week_of, "weekday": h_weekday, "dayword": h_dayword,
     "ref": h_ref, "second_day": h_second_day, "nth_day": h_nth_day,
+    "day_eval": h_day_eval,
     "seasons": h_seasons, "fraction": h_fraction, "week_nth": h_week_nth,
 }

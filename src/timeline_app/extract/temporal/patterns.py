@@ -136,7 +136,8 @@ RULES: list[tuple[str, str]] = [
         r"the\s+(?:(?:corresponding|comparable|same|year-earlier|year-ago)\s+)?"
         r"(?P<yb>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year"
         r"|(?:of\s+)?the\s+previous\s+year)(?![a-z])|"
-        r"(?:the\s+)?(?:(?P<yq>(?:19|20)\d\d)[\s-]+|(?P<ry>this|last|next)\s+year's\s+)?"
+        r"(?:the\s+|(?P<that>that)\s+(?=quarter(?![a-z-])))?"
+        r"(?:(?P<yq>(?:19|20)\d\d)[\s-]+|(?P<ry>this|last|next)\s+year's\s+)?"
         r"(?P<words>(?:(?:latest|last|past|previous|current|this|next|coming|same"
         r"|year-earlier|year-ago|year\s+earlier|year\s+ago|first|second|third|fourth|1st|2nd|3rd|4th"
         r"|final|fiscal|calendar|comparable|most\s+recent|prior-year|prior\s+year)[\s-]+){0,3})"
@@ -267,6 +268,9 @@ RULES: list[tuple[str, str]] = [
         rf"(?:the\s+)?(?P<ord>{ORDINAL_RE})\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\s)"
         r"|the\s+day(?=\s+(?P<ddir>before|after)\s+(?:the|an?|his|her|its|their)\s+"
         r"(?P<thing>[a-z-]+(?:\s+[a-z-]+){0,2}))"
+    )),
+    ("day_eval", (  # "it was a great day for Poland": the day the story is at (h_day_eval)
+        r"day(?=\s+for\s)"
     )),
     ("seasons", (  # "the past three summers": so many seasons, each one (h_seasons)
         rf"(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:{NUMBER_WORD_RE}\s+|few\s+"

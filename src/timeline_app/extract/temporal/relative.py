@@ -10,7 +10,7 @@ from datetime import date
 
 from timeline_app.domain import timespan as ts
 
-from .anchoring import FUTURE, PAST
+from .anchoring import FUTURE, PAST, clause_start, finite_past
 from .calendar import (
     add_days,
     day_value,
@@ -338,6 +338,8 @@ def h_ago(c: Cand) -> Found | None:
     if n is None or not float(n).is_integer():
         value = "FUTURE_REF" if sign > 0 else "PAST_REF"
         return Found("DATE", value, ts.REFERENCE, mod=mod, relative=True)
+    if code.startswith("T") and anaphoric:
+        return _elapsed_hours(c, int(n), code, sign, mod)
     if code.startswith("T"):
         base = _base_for(c, anaphoric)
         if base is None:
@@ -375,6 +377,25 @@ def h_ago(c: Cand) -> Found | None:
     f.narrative = anaphoric and not year_back and base is not None and base is st.anchor
     if not anaphoric and not year_back and code == "Y" and n >= 2 and base is not None:
         f.narrative = True  # "Fifty years ago today, ...": the year a history opens in
+    return f
+
+
+def _elapsed_hours(c: Cand, n: int, code: str, sign: int, mod: str | None) -> Found:
+    """ "Two hours later", "forty minutes earlier": the time that passed since the story's
+    last point. The story dates its events by the day, so the clock time this lands on is
+    unknown and no TIME value can be written; what the words say is a length (TimeML marks
+    the length and leaves "later" out as its signal). The day range stays that of the last
+    day told, reaching into the next (previous) day when the hours could cross midnight, so
+    that a timeline still places the event."""
+    f = Found("DURATION", duration_value(n, code), ts.DURATION, mod=mod, relative=True)
+    begin = c.m.end("qmod") - c.start if norm(c.g("qmod")) in LOOSE_QMODS else 0
+    f.core = (begin, len(c.text[c.start:c.m.start("dir")].rstrip(" -")))
+    base = _base_for(c, True)
+    if base is not None:
+        days = -(-n // (24 if code == "TH" else 24 * 60 if code == "TM" else 24 * 3600))
+        other = add_days(base, sign * days)
+        f.start, f.end = (base, other) if sign > 0 else (other, base)
+        f.approximate = True
     return f
 
 
@@ -642,6 +663,8 @@ def _day_of(c: Cand, word: str | None, narrative: bool = False) -> tuple[str | N
     w = norm(word)
     d = c.dct
     st = c.state
+    if narrative and not w and (day := _day_of_the_event(c)) is not None:
+        return day_value(day), True  # "was shot dead last Oct. 23 ... was shot dead at 10 p.m."
     if narrative and not w and st.anchor is not None and st.anchor_granularity == ts.DAY and (
             0 <= c.start - st.anchor_end < 300):
         return day_value(st.anchor), True  # "on Oct. 23 ... at 10 p.m.": that day
@@ -661,6 +684,53 @@ def _day_of(c: Cand, word: str | None, narrative: bool = False) -> tuple[str | N
         dd = valid_day(year, month, day_of_month)
         return (day_value(dd) if dd else None), not written_year
     return (day_value(d) if d else None), True
+
+
+# the words of a clause, as written
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# verbs that tell of the telling, not of the event a clock time dates
+_TELLING = frozenset({"said", "told", "added", "reported", "announced", "stated", "noted",
+                      "was", "were", "had", "did"})
+_EVENT_DAY_REACH = 120  # characters between an event's words and the day told beside them
+# words that make an event told again a new one
+_ANOTHER_TIME = frozenset({"again", "another", "anew", "second", "third", "new", "more"})
+
+
+def _day_of_the_event(c: Cand) -> date | None:
+    """The day of a bare clock time told in the past ("Smith was shot to death at 10 p.m.")
+    when the story dated the same event before with the same words ("... before he was shot
+    to death last Oct. 23"): a story that comes back to an event repeats its predicate, and
+    the clock time belongs to that event's day, not to the day of writing. The past verb
+    of the clause and the two words after it must recur together, beside a day told; two
+    words keep apart different events of one verb ("killed at least ten" on Monday, "was
+    killed at 3 p.m." on another day)."""
+    days = c.state.days
+    if not days:
+        return None
+    text = c.text
+    left = text[max(0, c.start - 100):c.start]
+    words = _WORD.findall(left[clause_start(left):])
+    if _ANOTHER_TIME.intersection(w.lower() for w in words):
+        return None  # "attacked the base again at 3 a.m.": another event of the same words
+    for i in range(len(words) - 3, -1, -1):
+        if finite_past(words[i]) and words[i] not in _TELLING:
+            verb, rest = words[i], words[i + 1:i + 3]
+            break
+    else:
+        return None
+    # the verb's earlier occurrences, latest first (str.rfind: no pattern to build per call),
+    # each a whole word followed by the same two words
+    at = text.rfind(verb, 0, max(0, c.start - 100))
+    while at >= 0:
+        after = at + len(verb)
+        if (not at or not text[at - 1].isalpha()) and not text[after:after + 1].isalpha() and (
+                _WORD.findall(text, after, after + 40)[:2] == rest):
+            near = [(abs(end - at), day) for end, day in days
+                    if abs(end - at) <= _EVENT_DAY_REACH]
+            if near:
+                return min(near)[1]
+        at = text.rfind(verb, 0, at)
+    return None
 
 
 # lower case on purpose: a sentence that opens "Until Thursday, they had ..." looks back
