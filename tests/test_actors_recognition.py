@@ -659,3 +659,28 @@ def test_a_title_with_an_adjective_before_a_known_name_is_that_persons(lexicon):
     found = _find(lexicon, text, date(2023, 6, 26))
     heads = [(m.actor, m.head) for m in found.mentions]
     assert heads == [("haiti", False), ("ariel-henry", True), ("kenya", True)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's own council, named as the UN's is
+    ("Kenya's Security Council met on Friday.",
+     [("kenya", "Kenya"), ("kenya", "Security Council")]),
+    ("Egypt's Supreme National Security Council met.",
+     [("egypt", "Egypt"), ("egypt", "National Security Council")]),
+    # a longer name that ends in the UN council's: another body, not known by its own name
+    ("The Supreme Security Council of the party met.", []),
+    # the UN's all the same
+    ("The Security Council met on Friday.", [("un-security-council", "Security Council")]),
+    ("China's Security Council veto angered Kenya.",
+     [("china", "China"), ("un-security-council", "Security Council"), ("kenya", "Kenya")]),
+    ("White House National Security Council staff met.",
+     [("united-states", "White House"), ("united-states", "National Security Council")]),
+])
+def test_a_council_named_like_the_un_one_belongs_to_whoever_owns_it(lexicon, text, expected):
+    assert _pairs(_find(lexicon, text)) == expected
+
+
+def test_a_country_s_congress_is_that_country_not_a_party_name(lexicon):
+    assert _pairs(_find(lexicon, "Brazil's Congress voted on Friday.")) == [("brazil", "Brazil")]
+    assert _pairs(_find(lexicon, "The Kosovo Liberation Army attacked.")) == [
+        ("kosovo-liberation-army", "Kosovo Liberation Army")]

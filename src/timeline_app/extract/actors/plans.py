@@ -188,8 +188,10 @@ def _lookups(
             ) else OTHER
             following = keys[i + n] if i + n < len(keys) else None
             if following in MOVEMENT_WORDS and phrase.via in ("name", "alias", "capital",
-                                                               "place"):
-                jump = name_end(lex, keys, i + n)  # "Kosovo Liberation Army": not Kosovo
+                                                               "place") and not (
+                    ends_possessive(tokens[i + n - 1][0])):
+                # "Kosovo Liberation Army": not Kosovo; but "Brazil's Congress" is Brazil's
+                jump = name_end(lex, keys, i + n)
             elif phrase.via in ("capital", "place") and following is not None and (
                 following in INSTITUTION_WORDS or name_like(lex, following)
             ):

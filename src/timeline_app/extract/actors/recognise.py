@@ -178,6 +178,7 @@ def find_actors(
     """Every actor mention in `text`, with the actors they name (see ActorFindings)."""
     scan = _Scan(text, lexicon, published, ignored)
     scan.lexicon_pass()
+    scan.shared_body_names()
     scan.diaspora()
     scan.places_in_names()
     scan.ships()
@@ -189,6 +190,28 @@ def find_actors(
     scan.descriptions()
     scan.compass_halves()
     return scan.findings()
+
+
+# Names shared by the UN's council or a state's organ and the bodies of many other states.
+_SHARED_BODY_NAMES = frozenset({"Security Council", "National Security Council"})
+# Capitalised words right before such a name that make it longer: "High", "Supreme National".
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+_NOT_NAME_WORDS = frozenset(
+    "The A An This That These Its His Her Their Our On In At By For From With And But Or Then "
+    "When After Before Both Last Next Since While As If Meanwhile".split())
+
+
+def _name_words_before(text: str, start: int) -> int:
+    """Where the capitalised words that run into `start` begin (articles, prepositions and
+    conjunctions that open a sentence are not among them)."""
+    while (word := _WORD_BEFORE.search(text, max(0, start - 30), start)) is not None and (
+            word.group(1) not in _NOT_NAME_WORDS) and (
+            word.start() == 0 or not text[word.start() - 1].isalnum()):
+        start = word.start()
+    return start
+_POSSESSIVE_GAP = re.compile(r"['’]s ")
+_UN_SEAT = re.compile(r"\s+(?:veto(?:es|ed)?|seat|resolutions?|votes?|membership|presidency|"
+                      r"members?)\b")
 
 
 class _Scan:
@@ -1191,6 +1214,40 @@ class _Scan:
                     armed = (start, actor)
         if added:
             self._insert_mentions(added)
+
+    def shared_body_names(self) -> None:
+        """"Algeria's High Security Council", "Iran's Supreme National Security Council",
+        "Russia's Security Council met": many states name a body of their own as the UN's
+        council or the White House's is named. A capitalised word before the name makes it
+        another body's; a state's possessive before it makes it that state's (but "Russia's
+        Security Council veto" is still the UN's)."""
+        text = self.text
+        if "Security Council" not in text:
+            return
+        kept: list[Draft] = []
+        changed = False
+        for mention in self._sort_mentions():
+            start, end = mention.span
+            if text[start:end] not in _SHARED_BODY_NAMES:
+                kept.append(mention)
+                continue
+            begin = _name_words_before(text, start)
+            if kept and begin <= kept[-1].span[0]:
+                begin = start  # "White House National Security Council": a known name before
+            modifiers = begin < start or None
+            owner = kept[-1] if kept and _POSSESSIVE_GAP.fullmatch(
+                text, kept[-1].span[1], begin) else None
+            if owner is not None and self._kind(owner.actor) == STATE and not (
+                    modifiers is None and _UN_SEAT.match(text, end)):
+                mention.actor, mention.via = owner.actor, "organ"
+                changed = True
+            elif modifiers is not None:
+                changed = True
+                continue  # another body, not known by its own name
+            kept.append(mention)
+        if changed:
+            self.mentions[:] = kept
+            self.sorted_count = len(kept)
 
     def compass_halves(self) -> None:
         """"the North", "the South": the divided country's half named before ("North Korea",
