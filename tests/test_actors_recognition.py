@@ -684,3 +684,18 @@ def test_a_country_s_congress_is_that_country_not_a_party_name(lexicon):
     assert _pairs(_find(lexicon, "Brazil's Congress voted on Friday.")) == [("brazil", "Brazil")]
     assert _pairs(_find(lexicon, "The Kosovo Liberation Army attacked.")) == [
         ("kosovo-liberation-army", "Kosovo Liberation Army")]
+
+
+def test_a_family_name_first_is_the_short_form_of_an_east_asian_name(lexicon):
+    found = _find(lexicon, "Singapore's Prime Minister Lee Hsien Loong spoke first. Later Lee "
+                           "thanked the hosts.", published=date(2019, 5, 1))
+    assert [m.actor for m in found.mentions if m.text == "Lee"] == ["lee-hsien-loong"]
+
+
+def test_a_bare_surname_is_the_bearer_named_before_not_a_namesake_in_the_lexicon(lexicon):
+    # "Wang" alone is Wang Yi's alias; after Wang Wenbin it is Wang Wenbin
+    found = _find(lexicon, "Spokesman Wang Wenbin spoke on Monday. Wang added that talks "
+                           "would go on.", published=date(2022, 3, 7))
+    assert [m.actor for m in found.mentions if "Wang" in m.text] == ["wang-wenbin"] * 2
+    found = _find(lexicon, "Wang added that talks would go on.", published=date(2022, 3, 7))
+    assert [m.actor for m in found.mentions] == ["wang-yi"]

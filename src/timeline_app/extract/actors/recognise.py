@@ -327,6 +327,8 @@ class _Scan:
                         # and no "regime" after: the fast path for people.
                         phrase = piece.phrase
                         actor = self._pick(phrase)
+                        if self.seen and actor.id not in self.seen:
+                            actor = self._seen_bearer(text[begin:name_end], actor)
                         if self._before_office(actor.id):
                             continue
                         self.seen.add(actor.id)
@@ -512,6 +514,15 @@ class _Scan:
                         return self.lex.actors[actor_id]
         return self.lex.actors[ids[0]]
 
+    def _seen_bearer(self, word: str, actor: Actor) -> Actor:
+        """The person named last whose surname `word` is, else `actor`."""
+        surnames = self.lex.surnames
+        for mention in reversed(self.mentions):
+            if mention.actor != actor.id and surnames.get(mention.actor) == word and (
+                    self._kind(mention.actor) == PERSON):
+                return self.lex.actors.get(mention.actor) or actor
+        return actor
+
     def _emit_phrase(
         self, phrase: Phrase, start: int, end: int, titled: bool, tail_end: bool = False,
     ) -> int:
@@ -520,8 +531,12 @@ class _Scan:
         text = self.text
         mentions = self.mentions
         if actor.kind == PERSON:
-            if " " not in text[start:end] and self._before_office(actor.id):
-                return end
+            if " " not in text[start:end]:
+                if actor.id not in self.seen and self.seen:
+                    # "Wang added" after "Wang Wenbin said": the Wang named, not Wang Yi
+                    actor = self._seen_bearer(text[start:end], actor)
+                if self._before_office(actor.id):
+                    return end
             self.seen.add(actor.id)
             if actor.parent:
                 m = self.pat.person_organ.match(text, end)
