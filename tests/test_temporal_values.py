@@ -398,6 +398,14 @@ def test_years_ago_today_is_that_day_years_back():
     assert found == {"Forty years ago today": "1980-09-22", "Ten years ago this month": "2010-09"}
 
 
+def test_years_ago_tonight_is_that_night_years_back():
+    found = [(x.text, x.type, x.time.value) for x in tag(
+        "Twenty years ago tonight, the first bombs fell. Five years ago this morning, the "
+        "treaty was signed.", date(2019, 3, 24))]
+    assert found == [("Twenty years ago tonight", "TIME", "1999-03-24TNI"),
+                     ("Five years ago this morning", "TIME", "2014-03-24TMO")]
+
+
 def test_the_nth_week_of_a_month_is_the_week_mostly_in_it():
     found = tag("Aid arrived in the second week of August 1990 and in the last week of "
                 "October.", date(1990, 9, 3))

@@ -107,8 +107,10 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<unit>{UNIT_RE})(?:\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back"
         r"|(?:before|after|previously)(?=\s*[,.;:)]|\s*$)|(?:before|after)\s+(?:that|this)(?![a-z]))"
-        # "forty years ago today", "ten years ago this month": that day or month, years back
-        r"(?:(?<=ago)\s+(?P<pin>today|this\s+(?:week|month))(?![a-z]))?"
+        # "forty years ago today", "ten years ago this month", "twenty years ago tonight":
+        # that day, week, month or part of a day, so many years back
+        r"(?:(?<=ago)\s+(?P<pin>today|tonight|this\s+(?:week|month|morning|afternoon|evening))"
+        r"(?![a-z]))?"
     )),
     ("week_of", (
         rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"

@@ -370,14 +370,22 @@ def h_ago(c: Cand) -> Found | None:
         gran = st.anchor_granularity
     pin = c.g("pin")
     if pin and base is not None:  # "forty years ago today": the day itself, so many years back
-        gran = ts.DAY if pin == "today" else ts.WEEK if pin.endswith("week") else ts.MONTH
+        pin = norm(pin)
+        gran = ts.WEEK if pin.endswith("week") else ts.MONTH if pin.endswith("month") else ts.DAY
     f = relative_date(c, base, sign * int(n), code, gran)
+    if pin and base is not None and gran == ts.DAY and pin != "today" and len(f.value) == 10:
+        # "twenty years ago tonight": that night, so many years back
+        f.type, f.granularity = "TIME", ts.PART_OF_DAY
+        f.value = f"{f.value}T{_PIN_PARTS[pin]}"
     f.mod = mod
     f.anchors = not year_back
     f.narrative = anaphoric and not year_back and base is not None and base is st.anchor
     if not anaphoric and not year_back and code == "Y" and n >= 2 and base is not None:
         f.narrative = True  # "Fifty years ago today, ...": the year a history opens in
     return f
+
+
+_PIN_PARTS = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV"}
 
 
 def _elapsed_hours(c: Cand, n: int, code: str, sign: int, mod: str | None) -> Found:
