@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from timeline_app.domain import (
@@ -21,7 +21,7 @@ from timeline_app.domain import (
     TimeExpression,
     TimeSpan,
 )
-from timeline_app.domain.timespan import DAY
+from timeline_app.domain.timespan import DAY, MONTH, PART_OF_DAY, TIME, YEAR
 from timeline_app.extract.scan import has_clause_mark, may_hold
 
 # Searched with scan.has_clause_mark, which finds the same, faster; kept as its specification.
@@ -45,6 +45,86 @@ def choose_time(
     appositions: Sequence[tuple[int, int]] = (),
 ) -> tuple[TimeSpan, str, tuple[int, int] | None, str]:
     """(time, time text, its span, where it came from) for an event triggered at `trigger`.
+
+    "The raid came 12 days after a bomber killed 40 police officers": the killing lies that
+    long before the raid's own time (the one its clause gives, else the article's day).
+    """
+    found = _choose_time(text, sentence, trigger, expressions, published, speech=speech,
+                         appositions=appositions)
+    if speech or not expressions:
+        return found
+    gap = _gap_before(text, sentence, trigger, expressions)
+    if gap is None:
+        return found
+    length, word_end, sign = gap
+    if found[2] is not None and found[2][0] >= word_end:
+        return found  # the clause after "after" dates itself ("... killed 40 on Feb. 14")
+    reference = _choose_time(
+        text, sentence, length.span, [x for x in expressions if x.span[1] <= length.span[0]],
+        published)[0]
+    shifted = _shifted(reference, length.time.value, sign)
+    if shifted is None:
+        return found
+    return shifted, text[length.span[0]:word_end], length.span, TIME_FROM_EXPRESSION
+
+
+# A length right before "after"/"before" and the clause it dates: "came two weeks after".
+_GAP_WORD = re.compile(r"\s+(?:(after)|before)\s")
+_LENGTH = re.compile(r"P(\d{1,3})([DWMY])")
+
+
+def _gap_before(
+    text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+    expressions: Sequence[TimeExpression],
+) -> tuple[TimeExpression, int, int] | None:
+    """(the length, where its "after"/"before" ends, -1 after / +1 before) when the trigger
+    stands in the clause that such a length opens, with no clause mark between."""
+    for expr in expressions:
+        if expr.type != "DURATION" or not sentence[0] <= expr.span[0] < trigger[0]:
+            continue
+        word = _GAP_WORD.match(text, expr.span[1], trigger[0])
+        if word is None or has_clause_mark(text[word.end():trigger[0]]):
+            continue
+        return expr, word.end() - 1, -1 if word.group(1) else 1
+    return None
+
+
+def _shifted(reference: TimeSpan, length: str, sign: int) -> TimeSpan | None:
+    """The day (month, year) `length` before or after the start of `reference`."""
+    found = _LENGTH.fullmatch(length)
+    if found is None or reference.start is None or reference.granularity not in _DAYLIKE:
+        return None
+    n, unit = int(found.group(1)) * sign, found.group(2)
+    day = reference.start
+    if unit in "DW":
+        day = day + timedelta(days=n * (7 if unit == "W" else 1))
+        return TimeSpan(value=day.isoformat(), granularity=DAY, start=day, end=day,
+                        approximate=unit == "W")
+    months = day.year * 12 + day.month - 1 + (n if unit == "M" else 12 * n)
+    year, month = divmod(months, 12)
+    first = date(year, month + 1, 1)
+    if unit == "M":
+        last = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - timedelta(days=1)
+        return TimeSpan(value=first.strftime("%Y-%m"), granularity=MONTH, start=first,
+                        end=last, approximate=True)
+    return TimeSpan(value=str(year), granularity=YEAR, start=date(year, 1, 1),
+                    end=date(year, 12, 31), approximate=True)
+
+
+_DAYLIKE = frozenset({DAY, PART_OF_DAY, TIME})
+
+
+def _choose_time(
+    text: str,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    expressions: Sequence[TimeExpression],
+    published: date | None,
+    *,
+    speech: bool = False,
+    appositions: Sequence[tuple[int, int]] = (),
+) -> tuple[TimeSpan, str, tuple[int, int] | None, str]:
+    """choose_time without the lengths that date a clause from the main one's time.
 
     With `speech` (a statement), only a time next to the verb ("said on Sunday", "on Sunday
     said") dates the saying; other times in the sentence belong to what was said.
