@@ -201,3 +201,31 @@ def test_a_relative_clause_dates_its_own_occurrence():
                          "ousted Sudan's civilian cabinet in October 2021.")
     assert ("2021-10", ("sudan",)) in found
     assert found[0][0] == "2023-04-15"
+
+
+def _timed(text: str, published: date) -> list[tuple[str, str | None, str]]:
+    result = extract_article(Article("e1", "e.txt", "e", text, published, "given"))
+    return [(e.type, e.source, e.time.value) for e in result.events if e.type != "occurrence"]
+
+
+def test_a_clause_a_length_after_the_main_one_is_dated_that_long_before_it():
+    found = _timed("Iran seized the tanker two weeks after Britain detained an Iranian ship.",
+                   date(2019, 7, 19))
+    assert ("military_action", "iran", "2019-07-19") in found
+    assert ("military_action", "united-kingdom", "2019-07-05") in found  # 19 July - 14 days
+    found = _timed("The strike on Tuesday came three days after Hamas fired rockets at Israel.",
+                   date(2019, 7, 19))
+    assert ("military_action", "hamas", "2019-07-13") in found  # Tuesday 16 July - 3 days
+
+
+def test_a_clause_a_length_before_the_main_one_is_dated_that_long_after_it():
+    found = _timed("Kenya condemned Somalia on Monday, two days before Somalia expelled "
+                   "Kenya's ambassador.", date(2023, 3, 8))
+    assert ("condemnation", "kenya", "2023-03-06") in found
+    assert [value for kind, _, value in found if kind == "distancing"] == ["2023-03-08"]
+
+
+def test_a_clause_that_tells_its_own_date_keeps_it():
+    found = _timed("The raid came 12 days after Pakistan shelled Indian posts on 14 February.",
+                   date(2019, 2, 26))
+    assert ("military_action", "pakistan", "2019-02-14") in found
