@@ -229,3 +229,16 @@ def test_a_clause_that_tells_its_own_date_keeps_it():
     found = _timed("The raid came 12 days after Pakistan shelled Indian posts on 14 February.",
                    date(2019, 2, 26))
     assert ("military_action", "pakistan", "2019-02-14") in found
+
+
+def test_the_actor_after_whose_acts_in_its_clause_not_the_sentence_subject():
+    found = _events("Egypt, along with Jordan, backs Haftar, the strongman whose own Libyan "
+                    "National Army launched an offensive on Tripoli in April.")
+    assert [e[:3] for e in found if e[0] == "military_action"] == [
+        ("military_action", "libyan-national-army", "libya")]
+    assert ("support", "egypt", "khalifa-haftar", ("jordan",)) in found
+
+
+def test_an_offensive_to_capture_a_capital_is_aimed_at_its_state():
+    assert ("military_action", "russia", "ukraine", ()) in _events(
+        "Russia launched an offensive to seize Kyiv in February.")

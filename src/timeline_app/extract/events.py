@@ -58,6 +58,7 @@ from timeline_app.extract.parties import (
     relative_clause_head,
     speech_verb_before,
     strip_dateline,
+    whose_subject,
 )
 from timeline_app.extract.patterns import Pattern, load_patterns
 from timeline_app.extract.pronouns import (
@@ -609,6 +610,7 @@ def _event(
     text = article.text
     s_start, s_end = sentence.span
     targets = mentions if targets is None else targets
+    whose: Party | None = None  # the actor after "whose", acting in its own clause
     # ("evacuated British diplomats": the people taken out, not the party acted upon)
     target: Party | None = None if pattern.owner_inside or pattern.type == "evacuation" else (
         _inside_trigger(trigger, targets, actors, text))
@@ -678,6 +680,8 @@ def _event(
         source = apposition_head(text, trigger, masked, mentions) if (
             pattern.type != "statement" or _COUNTED_SPEAKERS.search(
                 text, max(s_start, trigger[0] - 40), trigger[0])) else None
+        if source is None and "whose " in text[max(s_start, trigger[0] - 80):trigger[0]]:
+            source = whose = whose_subject(text, s_start, trigger, mentions)
         special = gerund_agent(text, s_start, trigger, mentions)
         if special is False and pattern.type == "statement" and _AFTER_QUOTE.search(
             text, max(s_start, trigger[0] - 5), trigger[0]
@@ -827,7 +831,8 @@ def _event(
             target = next((Party(m.actor, m.span) for m in mentions if m.head
                            and s_start <= m.span[0] < trigger[0]
                            and m.actor not in family), None)
-    co_sources = find_co_sources(text, s_start, trigger, source, mentions) if not (
+    co_sources = () if whose is not None else find_co_sources(
+        text, s_start, trigger, source, mentions) if not (
         passive) else _joined_agents(text, source, mentions, s_end)
     if co_sources and inner is not None and inner[0] <= source.span[0] and (
             _SUBORDINATE_OPENING.match(text, inner[0])):

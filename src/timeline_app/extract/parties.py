@@ -372,6 +372,31 @@ def relative_clause_head(
     return Party(mention.actor, mention.span)
 
 
+def whose_subject(
+    text: str, sentence_start: int, trigger: tuple[int, int], mentions: Sequence[MentionLike],
+) -> Party | None:
+    """ "the strongman whose self-styled Libyan National Army launched an offensive": the
+    actor named right after "whose" is the one acting in its clause, not the sentence's
+    subject."""
+    at = text.rfind("whose ", max(sentence_start, trigger[0] - 80), trigger[0])
+    if at < 0 or (at and text[at - 1].isalnum()):
+        return None
+    opening = _WHOSE.match(text, at)
+    if opening is None:
+        return None
+    for mention in mentions:
+        if mention.span[0] == opening.end() and mention.span[1] <= trigger[0]:
+            between = text[mention.span[1]:trigger[0]]
+            if len(between) <= 40 and not any(c in between for c in ",;:—"):
+                return Party(mention.actor, mention.span)
+        elif mention.span[0] > opening.end():
+            break
+    return None
+
+
+_WHOSE = re.compile(r"whose\s+(?:own\s+|so-called\s+|self-(?:styled|declared|proclaimed)\s+)?")
+
+
 _SEAT = re.compile(r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+|The[ \t]+)?(?:[A-Z][\w.-]*[ \t]*){1,3}")
 
 
