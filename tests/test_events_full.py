@@ -242,3 +242,11 @@ def test_the_actor_after_whose_acts_in_its_clause_not_the_sentence_subject():
 def test_an_offensive_to_capture_a_capital_is_aimed_at_its_state():
     assert ("military_action", "russia", "ukraine", ()) in _events(
         "Russia launched an offensive to seize Kyiv in February.")
+
+
+def test_a_backer_owned_by_a_pronoun_backs_the_person_named_before():
+    assert ("support", "russia", "bashar-al-assad", ()) in _events(
+        "Assad has survived because Moscow is his main backer.")
+    # "the US and its allies": allies nobody names, not an alliance with whoever comes next
+    assert not [e for e in _events("The Taliban pledged not to let any group use Afghan soil "
+                                   "to threaten the US and its allies.") if e[0] == "alliance"]

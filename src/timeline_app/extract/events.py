@@ -406,6 +406,11 @@ def _named_act(
 
 
 _SPAN = attrgetter("span")
+# A possessive pronoun owning the trigger noun after a copula or a comma: "Moscow is his most
+# powerful backer", "Iran, its main patron" (not "the US and its allies": unnamed allies).
+_POSSESSOR_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|remains|remained|became|becomes|as)|,)\s+"
+    r"([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?:[a-z][\w-]*|\w+-\w+)\s+){0,3}$")
 
 def _inside_found(
     trigger: tuple[int, int], kind: str, found: list[tuple[Event, Pattern]],
@@ -816,6 +821,13 @@ def _event(
             target = None  # "launched a campaign in 2015 aimed at restoring Hadi's rule"
     elif pattern.target == "near":
         target = find_nearest(trigger, sentence.span, targets, family)
+    if target is None and pattern.target in ("before", "either") and (
+            poss := _POSSESSOR_BEFORE.search(text, max(s_start, trigger[0] - 40), trigger[0])
+    ) is not None:
+        # "while Moscow is his most powerful backer": his, the person named before
+        word = poss.group(1).lower()
+        target = person_before(text, trigger, mentions, actors, family, word != "its") if (
+            word != "their") else group_before(text, trigger, mentions, actors, family)
     if target is None and pattern.target == "after" and not pattern.symmetric:
         target = _relative_object(text, s_start, source, mentions, family)
     if target is not None and target.actor in family:
