@@ -250,3 +250,10 @@ def test_a_backer_owned_by_a_pronoun_backs_the_person_named_before():
     # "the US and its allies": allies nobody names, not an alliance with whoever comes next
     assert not [e for e in _events("The Taliban pledged not to let any group use Afghan soil "
                                    "to threaten the US and its allies.") if e[0] == "alliance"]
+
+
+def test_a_party_after_and_that_opens_its_own_clause_is_no_further_target():
+    found = _events("Hezbollah fired rockets at Israel, and Iran, its main patron, said nothing.")
+    assert [e[:3] for e in found if e[0] == "military_action"] == [
+        ("military_action", "hezbollah", "israel")]
+    assert ("support", "iran", "hezbollah", ()) in found

@@ -990,6 +990,12 @@ _VERB_NEXT = re.compile(
     r"[a-z]+ed)\b")
 
 
+# An aside with no name in it, then a verb: "Iran, its main patron, said".
+_VERB_AFTER_ASIDE = re.compile(
+    r",\s+(?:the|its|his|her|their|a|an)\s+[^,;.()A-Z]{1,50},\s*(?:has|have|had|is|was|were|are|"
+    r"will|would|can|could|said|says|also|then|[a-z]+ed)\b")
+
+
 def _joined_agents(
     text: str, agent: Party, mentions: Sequence[MentionLike], sentence_end: int,
 ) -> tuple[str, ...]:
@@ -1053,8 +1059,8 @@ def _conjoined_targets(
             break
         previous = mention
         if mention.actor in taken or not mention.head or _VERB_NEXT.match(
-                text, mention.span[1]):
-            continue
+                text, mention.span[1]) or _VERB_AFTER_ASIDE.match(text, mention.span[1]):
+            continue  # ("..., and Iran, its main patron, said nothing": a clause of its own)
         taken.add(mention.actor)
         extra.append(replace(
             event, id=f"{event.id}+{mention.actor}", target=mention.actor,
