@@ -525,3 +525,13 @@ def test_retaliation_by_measures_is_no_act_of_war_but_by_arms_is() -> None:
         "Russia retaliated against Turkey by expelling its diplomats.")}
     assert ("military_action", "iran", "israel") in _triples(
         "Iran retaliated against Israel on Saturday.")
+
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey warned that any intervention in Iran would be treated as a declaration of war.",
+    "Turkey warned that any incursion would be met with a crushing response.",
+    "Turkey said any attack on its bases would be met with force.",
+])
+def test_a_warning_of_war_or_force_in_answer_is_a_threat(text):
+    assert ("threat", "turkey", None) in _triples(text)
