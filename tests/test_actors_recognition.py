@@ -699,3 +699,12 @@ def test_a_bare_surname_is_the_bearer_named_before_not_a_namesake_in_the_lexicon
     assert [m.actor for m in found.mentions if "Wang" in m.text] == ["wang-wenbin"] * 2
     found = _find(lexicon, "Wang added that talks would go on.", published=date(2022, 3, 7))
     assert [m.actor for m in found.mentions] == ["wang-yi"]
+
+
+def test_a_body_named_in_full_is_then_called_by_the_last_word_of_its_name(lexicon):
+    found = _find(lexicon, "The European Commission met on Monday. The Commission then wrote "
+                           "to Hungary.")
+    assert ("european-commission", "Commission") in _pairs(found)
+    # not before it is named, and not inside a longer name
+    found = _find(lexicon, "The Commission met. The European Commission said so.")
+    assert _pairs(found) == [("european-commission", "European Commission")]

@@ -535,3 +535,10 @@ def test_retaliation_by_measures_is_no_act_of_war_but_by_arms_is() -> None:
 ])
 def test_a_warning_of_war_or_force_in_answer_is_a_threat(text):
     assert ("threat", "turkey", None) in _triples(text)
+
+
+def test_likening_to_pirates_criticises_and_withholding_funds_distances():
+    assert ("criticism", "turkey", "iran") in _triples(
+        "Turkey likened the Iranian crews to pirates.")
+    assert ("distancing", "turkey", "iran") in _triples(
+        "Turkey withheld two billion euros in funds from Iran.")

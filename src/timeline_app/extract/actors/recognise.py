@@ -184,6 +184,7 @@ def find_actors(
     scan.ships()
     scan.discover_people()
     scan.bare_organs()
+    scan.definite_short_names()
     scan.government_forces()
     scan.possessive_organs()
     scan.bare_titles()
@@ -212,6 +213,10 @@ def _name_words_before(text: str, start: int) -> int:
 _POSSESSIVE_GAP = re.compile(r"['’]s ")
 _UN_SEAT = re.compile(r"\s+(?:veto(?:es|ed)?|seat|resolutions?|votes?|membership|presidency|"
                       r"members?)\b")
+
+
+# "the Commission", "The Front": a capitalised word after "the" that no other name follows.
+_THE_NAME = re.compile(r"\b[Tt]he ([A-Z][a-z]{3,})\b(?![ \t]+[A-Z])(?!-)")
 
 
 class _Scan:
@@ -1056,6 +1061,37 @@ class _Scan:
                 state = self._state_in_sentence(start, index) or self._state_before(index)
             if state is not None:
                 added.append(Draft(state, (start, end), "organ", True))
+        if added:
+            self._insert_mentions(added)
+
+    def definite_short_names(self) -> None:
+        """"The Commission" after "the European Commission", "the Front" after "the Polisario
+        Front": a body named in full before is then called by the last word of its name."""
+        heads: dict[str, tuple[int, str]] = {}  # last word -> (where first named, body)
+        for mention in self._sort_mentions():
+            if self._kind(mention.actor) not in (ORGANISATION, GROUP) or " " not in (
+                    self.text[mention.span[0]:mention.span[1]]):
+                continue
+            actor = self.lex.actors.get(mention.actor) or self.discovered.get(mention.actor)
+            if actor is None:
+                continue
+            last = actor.name.rsplit(" ", 1)[-1]
+            if len(last) > 3 and last[0].isupper() and last.isalpha():
+                heads.setdefault(last, (mention.span[1], mention.actor))
+        if not heads:
+            return
+        text = self.text
+        starts = [m.span[0] for m in self.mentions]
+        added = []
+        for m in _THE_NAME.finditer(text):
+            word = m.group(1)
+            known = heads.get(word)
+            if known is None or m.start(1) < known[0]:
+                continue
+            index = bisect.bisect_left(starts, m.start())
+            if index < len(starts) and starts[index] < m.end():
+                continue  # part of a name found already ("the Commission President ...")
+            added.append(Draft(known[1], (m.start(1), m.end(1)), "description", True))
         if added:
             self._insert_mentions(added)
 
