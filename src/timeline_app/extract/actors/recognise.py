@@ -216,7 +216,7 @@ _UN_SEAT = re.compile(r"\s+(?:veto(?:es|ed)?|seat|resolutions?|votes?|membership
 
 
 # "the Commission", "The Front": a capitalised word after "the" that no other name follows.
-_THE_NAME = re.compile(r"\b[Tt]he ([A-Z][a-z]{3,})\b(?![ \t]+[A-Z])(?!-)")
+_THE_NAME = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z]{3,})\b(?![ \t]+[A-Z])(?!-)")
 
 
 class _Scan:
@@ -1083,15 +1083,16 @@ class _Scan:
         text = self.text
         starts = [m.span[0] for m in self.mentions]
         added = []
-        for m in _THE_NAME.finditer(text):
-            word = m.group(1)
-            known = heads.get(word)
-            if known is None or m.start(1) < known[0]:
-                continue
-            index = bisect.bisect_left(starts, m.start())
-            if index < len(starts) and starts[index] < m.end():
-                continue  # part of a name found already ("the Commission President ...")
-            added.append(Draft(known[1], (m.start(1), m.end(1)), "description", True))
+        for word, (after, actor) in heads.items():
+            at = text.find(word, after)  # str.find: most articles say none of these words again
+            while at >= 0:
+                m = _THE_NAME.match(text, max(0, at - 4))
+                if m is not None and m.start(1) == at:
+                    index = bisect.bisect_left(starts, m.start())
+                    if index >= len(starts) or starts[index] >= m.end():
+                        # (not part of a name found already: "the Commission President ...")
+                        added.append(Draft(actor, (at, m.end(1)), "description", True))
+                at = text.find(word, at + len(word))
         if added:
             self._insert_mentions(added)
 
