@@ -99,7 +99,6 @@ class TestClockTimeOfATaleRetold:
                 + "A third soldier was killed at 3 p.m. near the river.")
         assert values(text, date(2021, 6, 30))[-1] == ("3 p.m.", "TIME", "2021-06-30T15:00")
 
-
     def test_an_event_done_again_is_another_event(self):
         text = ("Rebels attacked the army base on June 4. Officials said on Tuesday the "
                 "damage was light. Rebels attacked the army base again at 3 a.m.")
