@@ -257,3 +257,25 @@ def test_a_party_after_and_that_opens_its_own_clause_is_no_further_target():
     assert [e[:3] for e in found if e[0] == "military_action"] == [
         ("military_action", "hezbollah", "israel")]
     assert ("support", "iran", "hezbollah", ()) in found
+
+
+def test_states_listed_with_their_years_after_after_did_the_act_then():
+    found = _timed("Oman became the third Gulf state to normalise relations with Israel after "
+                   "Qatar in 2019 and Kuwait in 2021.", date(2022, 5, 3))
+    assert ("agreement", "oman", "2022-05-03") in found  # the list's years are not Oman's
+    assert ("agreement", "qatar", "2019") in found
+    assert ("agreement", "kuwait", "2021") in found
+    # a clause after "after" with its own verb is no list of earlier doers
+    found = _timed("Russia invaded Ukraine after Kyiv in 2019 elected Zelensky.",
+                   date(2022, 5, 3))
+    assert [e[1] for e in found if e[0] == "military_action"] == ["russia"]
+
+
+def test_the_deal_a_state_struck_is_an_agreement_even_when_it_is_scrapped():
+    found = _timed("On Friday Canberra scrapped the deal it struck in 2016 with France.",
+                   date(2021, 9, 20))
+    assert ("agreement", "australia", "2016") in found
+    assert [e for e in found if e[0] == "distancing"]
+    assert not [e for e in found if e[0] == "military_action"]  # no strike
+    assert ("distancing", "canada", "italy", ()) in _events(
+        "Ottawa scrapped a $4 billion helicopter contract with Rome on Monday.")

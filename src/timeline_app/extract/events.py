@@ -270,6 +270,8 @@ def extract_events(
             found.extend(_elliptic(article, found, local, actors))
             if "ollow" in sentence.text or " did " in sentence.text:
                 found.extend(_followed(article, sentence, found, local, actors, times))
+            if " after " in sentence.text:
+                found.extend(_after_others(article, sentence, found, local, actors, times))
             # an event involves everyone its sentence names, its parties first ("ratified
             # Sweden's membership of NATO": NATO too), as an analyst lists them
             named = tuple(dict.fromkeys(m.actor for m in targets if m.head))
@@ -2054,6 +2056,67 @@ def _followed(
             summary=_summary(pattern, event.type, source, target, actors, text, trigger),
         ), pattern))
     return extra
+
+
+# "... to normalise ties with Israel after Egypt in 1979 and Jordan in 1994": each state named
+# with its year after "after" did the same act earlier. The list must close the clause, so that
+# "after Kyiv in 2019 elected ..." (a clause of its own) is left alone.
+_AFTER_OTHERS = re.compile(r"\s+after\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_LIST_END = re.compile(r"\s*(?:[.;:!?)]|,\s|—|$)")
+
+
+def _after_others(
+    article: Article, sentence: Sentence, found: list[tuple[Event, Pattern]],
+    mentions: Sequence[MentionLike], actors: Mapping[str, Actor],
+    times: Sequence[TimeExpression],
+) -> list[tuple[Event, Pattern]]:
+    """The act done earlier by each actor listed with its own time after "after"."""
+    text = article.text
+    by_start = {x.span[0]: x for x in times}
+    for k, mention in enumerate(mentions):
+        if not _AFTER_OTHERS.search(text, max(sentence.span[0], mention.span[0] - 12),
+                                    mention.span[0]):
+            continue
+        place = next((i for i in range(len(found) - 1, -1, -1)
+                      if (e := found[i][0]).trigger and e.trigger[1] <= mention.span[0]
+                      and e.target and e.type not in ("statement", "military_action")
+                      and mention.actor not in (e.source, e.target)), None)
+        if place is None:
+            return []
+        listed: list[tuple[MentionLike, TimeExpression]] = []
+        position = mention.span[0]
+        for each in mentions[k:]:
+            if listed and not _LIST_GAP.fullmatch(text, position, each.span[0]):
+                break
+            word = re.compile(r"\s+(?:in|on)\s+").match(text, each.span[1])
+            when = by_start.get(word.end()) if word else None
+            if when is None or not when.time.is_dated:
+                return []
+            listed.append((each, when))
+            position = when.span[1]
+        if not listed or not _LIST_END.match(text, position):
+            return []
+        event, pattern = found[place]
+        if event.time_span in {when.span for _each, when in listed}:  # not the main act's time
+            others = [x for x in times if all(x is not when for _each, when in listed)]
+            time, time_text, time_span, time_source = choose_time(
+                text, sentence.span, event.trigger, others, article.published)
+            found[place] = (replace(event, time=time, time_text=time_text, time_span=time_span,
+                                    time_source=time_source), pattern)
+        extra = []
+        for each, when in listed:
+            source, target = Party(each.actor, each.span), Party(event.target, (0, 0))
+            extra.append((replace(
+                event, id=f"{article.id}:{each.span[0]}", source=each.actor, co_sources=(),
+                target=event.target, actors=(each.actor, event.target), trigger=event.trigger,
+                time=when.time, time_text=when.text, time_span=when.span,
+                time_source=TIME_FROM_EXPRESSION,
+                summary=_summary(pattern, event.type, source, target, actors, text,
+                                 event.trigger),
+            ), pattern))
+        return extra
+    return []
 
 
 # "Iran-backed Houthi rebels", "the US-funded militia": the backer is the word before the hyphen.

@@ -1159,11 +1159,16 @@ _NEGATION_KEYS = (
 _NEGATION_KEY = needle_finder(_NEGATION_KEYS)  # one search instead of a score of `in` tests
 
 
+# A trigger that opens with its own subject starts a clause, which a verb before it cannot deny.
+_SUBJECT_PRONOUNS = ("it ", "they ", "he ", "she ", "we ")
+
 # "had no reciprocal agreement with": a trigger noun denied by "no" one word before at most.
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def is_negated(text: str, sentence_start: int, trigger_start: int) -> bool:
+    if text.startswith(_SUBJECT_PRONOUNS, trigger_start):
+        return False  # "scrapped the deal it struck": a clause of its own, not what was scrapped
     window = text[max(sentence_start, trigger_start - 30):trigger_start]
     lowered = window.lower()
     if "no " in lowered and _NO_BEFORE.search(window):
