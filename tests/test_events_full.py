@@ -279,3 +279,38 @@ def test_the_deal_a_state_struck_is_an_agreement_even_when_it_is_scrapped():
     assert not [e for e in found if e[0] == "military_action"]  # no strike
     assert ("distancing", "canada", "italy", ()) in _events(
         "Ottawa scrapped a $4 billion helicopter contract with Rome on Monday.")
+
+
+def test_a_state_glued_to_brokered_mediates_with_each_party_of_the_deal():
+    found = _events("A Qatar-brokered truce between Israel and Hamas took effect on Friday.")
+    assert ("negotiation", "qatar", "israel", ()) in found
+    assert ("negotiation", "qatar", "hamas", ()) in found
+    assert ("agreement", "israel", "hamas", ()) in found
+    # the mediator is no party to the ceasefire it mediated
+    found = _events("The Egyptian-mediated ceasefire with Hamas collapsed in March.")
+    assert ("negotiation", "egypt", "hamas", ()) in found
+    assert not [e for e in found if e[0] == "agreement"]
+
+
+def test_troops_coming_ashore_is_military_action_but_tourists_are_not():
+    found = _events("Early on 2 April 1982, Argentine commandos came ashore near Port Stanley.")
+    assert ("military_action", "argentina", "united-kingdom", ()) in found
+    assert _events("The tourists came ashore at Dover.") == []
+
+
+def test_acts_whose_other_party_goes_unnamed_are_still_events():
+    found = _timed("Moscow hit back in August 2014 with a ban on most food imports from the "
+                   "countries that had sanctioned it.", date(2024, 3, 18))
+    assert ("sanctions", "russia", "2014-08") in found
+    found = _events("Russian President Vladimir Putin sent his congratulations on Monday.")
+    assert ("support", "vladimir-putin", None, ()) in found
+    assert ("support", "vladimir-putin", "nicolas-maduro", ()) in _events(
+        "Putin sent his congratulations to Maduro on Monday.")
+
+
+def test_quitting_a_grouping_known_by_its_nickname_distances_from_its_founder():
+    found = _timed('In May Lithuania quit the "9+1" forum that Beijing set up in 2014.',
+                   date(2021, 11, 21))
+    assert ("distancing", "lithuania", "2021-05") in found
+    assert ("distancing", "lithuania", "china", ()) in _events(
+        'Lithuania quit the "9+1" forum that Beijing set up.')

@@ -266,6 +266,15 @@ def extract_events(
                             text, event, pattern, targets, actors, s_end))
         if len(local) > 1:
             found.extend(_embedded_support(article, sentence, local, actors, patterns))
+            if "-brokered" in sentence.text or "-mediated" in sentence.text or (
+                    "-facilitated" in sentence.text):
+                brokered = _brokered(article, sentence, local, actors, patterns, times)
+                # the mediator is no party to the deal it brokered ("the Egyptian-mediated
+                # ceasefire with Hamas" is Egypt's mediation, not its ceasefire)
+                found[:] = [(e, p) for e, p in found if not any(
+                    e.source == b.source and e.type in ("agreement", "negotiation")
+                    and b.trigger[0] < e.trigger[0] <= b.trigger[0] + 80 for b, _p in brokered)]
+                found.extend(brokered)
         if found:
             found.extend(_elliptic(article, found, local, actors))
             if "ollow" in sentence.text or " did " in sentence.text:
@@ -2215,6 +2224,63 @@ def _embedded_support(
             trigger=trigger,
             co_sources=(),
         ), pattern))
+    return found
+
+
+# "a Qatar-brokered truce between Israel and Hamas", "the US-mediated talks with Iran": the
+# mediator is glued to the verb (triggers never start inside a hyphenated word), and its parties
+# follow the deal's noun.
+_BROKERED = re.compile(
+    r"-(?:brokered|mediated|facilitated)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:deals?|truces?|ceasefires?|"
+    r"cease-fires?|agreements?|accords?|talks|peace|settlements?|pacts?|swaps?|exchanges?|"
+    r"negotiations|dialogue)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:between|with)[ \t]+(?:the[ \t]+)?")
+
+
+def _brokered(
+    article: Article, sentence: Sentence, mentions: Sequence[MentionLike],
+    actors: Mapping[str, Actor], patterns: Sequence[Pattern], times: Sequence[TimeExpression],
+) -> list[tuple[Event, Pattern]]:
+    """The mediator's negotiation with each party of the deal it brokered."""
+    pattern = next((p for p in patterns if p.type == "negotiation"), None)
+    if pattern is None:
+        return []
+    text = article.text
+    found: list[tuple[Event, Pattern]] = []
+    for match in _BROKERED.finditer(text, *sentence.span):
+        broker = next((m for m in mentions if m.span[1] == match.start()), None)
+        if broker is None:
+            continue
+        parties = [m for m in mentions if m.span[0] == match.end()]
+        if parties:
+            second = next((m for m in mentions if m.span[0] > parties[0].span[1]), None)
+            if second is not None and _AND_GAP.fullmatch(text, parties[0].span[1],
+                                                         second.span[0]):
+                parties.append(second)
+        trigger = (match.start() + 1, match.start() + 1 + len(match.group().split()[0]) - 1)
+        time, time_text, time_span, time_source = choose_time(
+            text, sentence.span, trigger, times, article.published)
+        for party in parties:
+            if party.actor in _family(broker.actor, actors):
+                continue
+            source, target = Party(broker.actor, broker.span), Party(party.actor, party.span)
+            found.append((Event(
+                id=f"{article.id}:{trigger[0]}:{party.actor}",
+                article=article.id,
+                type=pattern.type,
+                summary=_summary(pattern, pattern.type, source, target, actors, text, trigger),
+                sentence=sentence.text,
+                span=sentence.span,
+                actors=(broker.actor, party.actor),
+                source=broker.actor,
+                target=party.actor,
+                polarity=pattern.polarity,
+                time=time,
+                time_text=time_text,
+                time_span=time_span,
+                time_source=time_source,
+                trigger=trigger,
+                co_sources=(),
+            ), pattern))
     return found
 
 
