@@ -314,3 +314,16 @@ def test_quitting_a_grouping_known_by_its_nickname_distances_from_its_founder():
     assert ("distancing", "lithuania", "2021-05") in found
     assert ("distancing", "lithuania", "china", ()) in _events(
         'Lithuania quit the "9+1" forum that Beijing set up.')
+
+
+def test_a_warning_that_ones_side_would_block_or_strike_is_a_threat():
+    found = _events("Ali Akbar Velayati warned on Saturday that Tehran would block the corridor "
+                    "whether or not Moscow joined it.")
+    assert [e[:3] for e in found if e[0] == "threat"] == [
+        ("threat", "ali-akbar-velayati", None)]
+    assert not [e for e in _events("The IMF warned that the economy would shrink.")
+                if e[0] == "threat"]
+    # a treaty named in full: not renewing it distances from the other party
+    assert ("distancing", "south-korea", "japan", ()) in _events(
+        "South Korea said it would not renew the General Security of Military Information "
+        "Agreement with Japan.")
