@@ -327,3 +327,10 @@ def test_a_warning_that_ones_side_would_block_or_strike_is_a_threat():
     assert ("distancing", "south-korea", "japan", ()) in _events(
         "South Korea said it would not renew the General Security of Military Information "
         "Agreement with Japan.")
+
+
+def test_affirming_a_states_territorial_integrity_supports_it():
+    assert ("support", "un-general-assembly", "ukraine", ()) in _events(
+        "The UN General Assembly voted 100 to 11 to affirm Ukraine's territorial integrity.")
+    assert ("support", "china", "russia", ()) in _events(
+        "China said it respects Russia's sovereignty.")
