@@ -334,3 +334,11 @@ def test_affirming_a_states_territorial_integrity_supports_it():
         "The UN General Assembly voted 100 to 11 to affirm Ukraine's territorial integrity.")
     assert ("support", "china", "russia", ()) in _events(
         "China said it respects Russia's sovereignty.")
+
+
+def test_a_time_in_a_modal_clause_is_not_the_time_the_story_has_reached():
+    text = ("On Thursday South Korea announced that it would not renew the intelligence pact "
+            "with Japan. The deal would otherwise have rolled over automatically in November."
+            "\n\nTokyo reacted within hours. Japan lodged a strong protest with Seoul.")
+    found = _timed(text, date(2019, 8, 23))
+    assert ("criticism", "japan", "2019-08-22") in found  # Thursday's, not November's

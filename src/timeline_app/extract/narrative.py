@@ -46,6 +46,18 @@ def _after_since(text: str, start: int) -> bool:
     )
 
 
+# "The deal would otherwise have rolled over in November": a time in a modal clause is what
+# might be or might have been, not a time the story has reached.
+_MODAL_BEFORE = re.compile(r"\b(?:would|could|might|should)\b[^,;:.!?\"“”]{0,60}$", re.IGNORECASE)
+
+
+def _in_modal_clause(text: str, start: int) -> bool:
+    begin = max(0, start - 70)
+    return may_hold(text[begin:start], ("would", "could", "might", "should")) and (
+        _MODAL_BEFORE.search(text, begin, start) is not None
+    )
+
+
 NOW_TENSE = re.compile(r"\b(?:has|have|is|are|says|say|will|remains?|now|today)\b")
 
 
@@ -60,7 +72,8 @@ def narrative_time(
         return (end, told_in[1]) if told_in else None
     dated = [x for x in times if x.type in ("DATE", "TIME") and x.time.is_dated
              and not (text and (names_a_thing(text, *x.span)
-                                or _after_since(text, x.span[0])))]
+                                or _after_since(text, x.span[0])
+                                or _in_modal_clause(text, x.span[0])))]
     if not dated:
         return (end, told_in[1]) if told_in else None
     last = dated[-1]
