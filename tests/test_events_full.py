@@ -342,3 +342,21 @@ def test_a_time_in_a_modal_clause_is_not_the_time_the_story_has_reached():
             "\n\nTokyo reacted within hours. Japan lodged a strong protest with Seoul.")
     found = _timed(text, date(2019, 8, 23))
     assert ("criticism", "japan", "2019-08-22") in found  # Thursday's, not November's
+
+
+def test_a_relative_clause_without_a_relative_word_keeps_its_own_time():
+    found = _timed("On Friday Canberra scrapped the deal it struck in 2016 with France.",
+                   date(2021, 9, 20))
+    assert ("distancing", "australia", "2021-09-17") in found  # Friday, not 2016
+    assert ("agreement", "australia", "2016") in found
+    found = _timed("Beijing said Lithuania had abandoned the commitment it made in 1991 and had "
+                   "undermined China's sovereignty.", date(2021, 11, 22))
+    assert ("accusation", "china", "2021-11-22") in found
+    # after "said" the pronoun opens what was said, no relative clause
+    assert ("agreement", "russia", "2016") in _timed("Russia said it signed the pact in 2016.",
+                                                      date(2021, 11, 22))
+
+
+def test_saying_a_state_undermined_ones_sovereignty_accuses_it():
+    assert ("accusation", "russia", "ukraine", ()) in _events(
+        "Moscow said Kyiv had violated its sovereignty.")

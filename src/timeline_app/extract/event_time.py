@@ -315,12 +315,41 @@ _ASIDE = re.compile(
 )
 
 
+# A relative clause with no relative word, right after its noun: "scrapped the deal it struck in
+# 2016 with France", "abandoned the commitment it made in 1991 and ...": its time is its own.
+_ZERO_RELATIVE = re.compile(
+    r"(?:(?<=[a-z] )|(?<=[a-z][\"”] ))(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:[a-z]+ed|made|struck|signed|gave|took|won|lost|built|began|sent|fought|held|brought)\b"
+    r"[^,;:—()\"“”]{0,60}?(?=,|;|:|—|\s+(?:and|but)\s|[.!?\"”]*\s*$)"
+)
+# Words after which such a pronoun opens a complement, not a relative clause ("said it signed").
+_NOT_A_NOUN = frozenset(
+    "said says say told tell announced warned added insisted argued claimed believed believe "
+    "thought think knew know stated noted declared confirmed denied hoped feared that so as when "
+    "because after before since until if while where though although once whether "
+    # times and adverbs: "last week it signed", "later they struck"
+    "yesterday today tonight now then later earlier also still already again soon week weeks "
+    "month months year years day days night morning evening afternoon weekend decade time "
+    "hours ago".split()
+)
+
+
 def _asides(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """The relative-clause asides of a sentence (most sentences have none: a find first)."""
     start, end = sentence
-    if text.find(", wh", start, end) < 0 and text.find("ed by ", start, end) < 0:
-        return []
-    return [m.span() for m in _ASIDE.finditer(text, start, end)]
+    found = []
+    if text.find(", wh", start, end) >= 0 or text.find("ed by ", start, end) >= 0:
+        found = [m.span() for m in _ASIDE.finditer(text, start, end)]
+    if any(text.find(word, start, end) >= 0 for word in _ZERO_PRONOUNS):
+        for match in _ZERO_RELATIVE.finditer(text, start, end):
+            before = text.rfind(" ", start, match.start() - 1)
+            word = text[before + 1:match.start() - 1].rstrip('"”')
+            if word.islower() and word not in _NOT_A_NOUN:
+                found.append(match.span())
+    return found
+
+
+_ZERO_PRONOUNS = (" it ", " they ", " he ", " she ", " we ")
 
 
 def _aside_of(span: tuple[int, int], asides: list[tuple[int, int]]) -> tuple[int, int] | None:
