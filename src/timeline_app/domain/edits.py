@@ -119,7 +119,7 @@ def _apply_edits(corpus: Corpus, edits: list[Edit] | tuple[Edit, ...]) -> Corpus
             events.pop(edit.event, None)
     new_events = tuple(events.values())
     used = {a for e in new_events for a in (*e.actors, *e.co_sources)}
-    used |= {actors[a].parent for a in used if a in actors and actors[a].parent}
+    used |= {parent for a in used if a in actors and (parent := actors[a].parent)}
     new_actors = tuple(a for a in actors.values() if a.id in used or a.id in _ids(corpus))
     return Corpus(
         articles=corpus.articles,
@@ -222,20 +222,21 @@ def _episodes(evs: list[Event]) -> list[list[Event]]:
                    key=lambda e: (e.time.start, e.time.end))
     if len(dated) < 2:
         return [evs]
-    periods = [e for e in dated if e.time.end - e.time.start > BACKGROUND_SPAN]
+    periods = [e for e in dated if _length(e) > BACKGROUND_SPAN]
     if periods and len(periods) < len(dated):
         acts = [e for e in evs if not (e.time.start is not None and e.time.end is not None
                                        and e.time.end - e.time.start > BACKGROUND_SPAN)]
         return [*_episodes(acts), periods]
     runs: list[list[Event]] = [[dated[0]]]
-    reach = dated[0].time.end
+    reach = _days(dated[0])[1]
     for e in dated[1:]:
-        if e.time.start - reach > EPISODE_GAP:
+        first, last = _days(e)
+        if first - reach > EPISODE_GAP:
             runs.append([e])
-            reach = e.time.end
+            reach = last
         else:
             runs[-1].append(e)
-            reach = max(reach, e.time.end)
+            reach = max(reach, last)
     if len(runs) > 1:
         undated = [e for e in evs if e.time.start is None or e.time.end is None]
         runs[0] = undated + runs[0]
@@ -246,11 +247,25 @@ def _episodes(evs: list[Event]) -> list[list[Event]]:
     return [evs]
 
 
+def _days(e: Event) -> tuple[date, date]:
+    """The first and last day of an event known to be dated (both ends set)."""
+    first, last = e.time.start, e.time.end
+    assert first is not None and last is not None  # callers pass dated events only
+    return first, last
+
+
+def _length(e: Event) -> timedelta:
+    """How long a dated event lasts, from its first day to its last."""
+    first, last = _days(e)
+    return last - first
+
+
 def _relation(
     base: str, n: int, src: str, tgt: str, typ: str, evs: list[Event]
 ) -> Relation:
     # One pass: this runs over every event of a project each time it opens.
-    start = end = None
+    start: date | None = None
+    end: date | None = None
     open_end, approximate, any_dated, polarity = False, True, False, 0.0
     for e in evs:
         polarity += e.polarity
@@ -258,7 +273,7 @@ def _relation(
         first, last = t.start, t.end
         if first is None or last is None:
             continue  # undated: counts for the polarity, not for the days
-        if not any_dated:
+        if start is None or end is None:  # the first dated event (both are set together)
             start, end, open_end, any_dated = first, last, t.open_end, True
         else:
             if first < start:

@@ -178,8 +178,8 @@ def _choose_time(
         if since is not None and time.start and not (
             begin + since.start() < trigger[0] < expr.span[0]
         ):  # ("the third day since Uganda struck Chad on Wednesday": the strike is a day)
-            end = published if published and published > (time.end or published) else time.end
-            time = replace(time, end=end, open_end=True)
+            until = published if published and published > (time.end or published) else time.end
+            time = replace(time, end=until, open_end=True)
         return time, expr.text, expr.span, TIME_FROM_EXPRESSION
     if published is None:
         return UNDATED, "", None, TIME_UNKNOWN

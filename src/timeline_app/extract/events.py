@@ -305,16 +305,24 @@ def extract_events(
         if len(events) > first_new:
             _named_act(events, first_new, text, actors, doers, patterns)
             events[first_new:] = [e for e in events[first_new:] if e.target is not None or not (
-                e.type == "criticism" and text.startswith(("regret", "Regret"), e.trigger[0])
+                e.type == "criticism" and text.startswith(("regret", "Regret"), _trigger_of(e)[0])
             )]  # "she regretted calling him a traitor": regret of one's own act judges no one
             for event in events[first_new:]:
-                if event.type == "statement" and event.trigger and event.source in actors and (
-                    actors[event.source].kind == PERSON
+                source = event.source
+                if event.type == "statement" and event.trigger and source is not None and (
+                    source in actors and actors[source].kind == PERSON
                 ):
                     speaker.clear()
-                    speaker[event.source] = event.trigger[1]
+                    speaker[source] = event.trigger[1]
     events.sort(key=_SPAN)
     return events
+
+
+def _trigger_of(event: Event) -> tuple[int, int]:
+    """The trigger of an event found here: every one has one (only stored events may not)."""
+    trigger = event.trigger
+    assert trigger is not None
+    return trigger
 
 
 # A quote whose subject is "we" before the trigger: '"We stand in solidarity with Turkey'.
@@ -388,6 +396,9 @@ def _named_act(
     ("military") and the last one acting at all ("act") across sentences."""
     for k in range(first_new, len(events)):
         event = events[k]
+        source = event.source
+        if source is None:
+            continue  # an occurrence naming no one (every act has its source): nothing here
         doer = None
         if event.type in _JUDGING and event.target is None and event.trigger:
             if _THE_ACT.match(text, event.trigger[1]):
@@ -399,21 +410,21 @@ def _named_act(
         ):
             # "Pakistan warned that it would respond at a time and place of its choosing", after
             # "Indian warplanes struck a camp inside Pakistan": aimed at the one who struck it
-            doer = next((doers[f"hit:{a}"] for a in _family(event.source, actors)
+            doer = next((doers[f"hit:{a}"] for a in _family(source, actors)
                          if f"hit:{a}" in doers), None)
-        if doer is not None and doer not in _family(event.source, actors):
+        if doer is not None and doer not in _family(source, actors):
             template = next(p.summary for p in patterns if p.type == event.type)
             events[k] = replace(
                 event, target=doer, actors=tuple(dict.fromkeys((*event.actors, doer))),
-                summary=template.format(source=_name(event.source, actors),
+                summary=template.format(source=_name(source, actors),
                                         target=_name(doer, actors)),
             )
         elif event.type == "military_action" and event.target is not None:
-            doers["military"] = doers["act"] = event.source
+            doers["military"] = doers["act"] = source
             for hit in _family(event.target, actors):
-                doers[f"hit:{hit}"] = event.source
+                doers[f"hit:{hit}"] = source
         elif event.type not in ("statement", "occurrence", *_JUDGING):
-            doers["act"] = event.source
+            doers["act"] = source
 
 
 _SPAN = attrgetter("span")
@@ -676,6 +687,7 @@ def _event(
                                             actors, resolve_pronoun, roles)
     if passive is False:
         return None  # "Bin Laden is accused of ...": the one acting is not named
+    source: Party | None
     if between is not None:
         source, target = between
     elif passive is not None:
@@ -1033,6 +1045,7 @@ _RECIPROCAL = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 def _reciprocal(event: Event, pattern: Pattern, actors: Mapping[str, Actor]) -> list[Event]:
     """The act of two parties named together done to each other, as one event each way."""
+    assert event.source is not None  # an act's event always has its source
     other = event.co_sources[0]
     both = []
     for source, target in ((event.source, other), (other, event.source)):
@@ -1059,6 +1072,7 @@ def _conjoined_targets(
                  None)
     if first is None:
         return []
+    assert event.source is not None  # an act's event always has its source
     taken = {event.source, event.target, *event.co_sources}
     extra = []
     previous = first
@@ -1487,7 +1501,7 @@ def _passive(
     text: str, sentence: Sentence, pattern: Pattern, trigger: tuple[int, int],
     mentions: Sequence[MentionLike], masked: list[tuple[int, int]],
     actors: Mapping[str, Actor], resolve_pronoun, roles: Roles,
-) -> tuple[Party, Party] | Literal[False] | None:
+) -> tuple[Party, Party | None] | Literal[False] | None:
     """ "Y was attacked by X": X acts on Y, whatever the word order says.
 
     False for a passive with no agent ("Y was accused of ..."): Y is acted upon by someone
@@ -1993,12 +2007,13 @@ def _elliptic(
             continue
         donor = next((
             (e, p) for e, p in reversed(found)
-            if e.trigger[1] <= subject.span[0] and e.type in _ELLIPSIS_TYPES and e.target
+            if _trigger_of(e)[1] <= subject.span[0] and e.type in _ELLIPSIS_TYPES and e.target
             and e.polarity > 0 and e.source != subject.actor and e.target != subject.actor
         ), None)
         if donor is None:
             continue
         event, pattern = donor
+        assert event.target is not None  # donors have a target
         source = Party(subject.actor, subject.span)
         target = Party(event.target, (0, 0))
         extra.append((replace(
@@ -2045,6 +2060,7 @@ def _followed(
         if donor is None:
             continue
         event, pattern = donor
+        assert event.target is not None  # donors have a target
         if pair is not None:
             source, target = Party(pair.actor, pair.span), Party(mention.actor, mention.span)
         elif mention.actor not in (event.target, event.source):
@@ -2314,6 +2330,7 @@ def _finish_sentence(found: list[tuple[Event, Pattern]], actors: Mapping[str, Ac
                 (e for e in donors if e.source in event.co_sources), None)
             if donor is not None:
                 target = donor.target
+                assert target is not None  # donors have a target
                 event = replace(
                     event, target=target,
                     actors=tuple(dict.fromkeys((*event.actors, target))),
@@ -2345,7 +2362,7 @@ def _toned_statements(events: list[Event]) -> list[Event]:
     """A statement carries the tone of the judgement its speaker makes in the same sentence:
     "Blinken welcomed the agreement and said ..." is a positive statement, "X condemned the
     attack, saying ..." a negative one (both tones at once leave it neutral)."""
-    tones: dict[str, set[float]] = {}
+    tones: dict[str | None, set[float]] = {}  # by source (None: an occurrence's nobody)
     for event in events:
         tone = _TONES.get(event.type)
         if tone is not None:

@@ -18,11 +18,19 @@ from timeline_app.extract.scan import clause_end, may_hold, needle_finder
 
 
 class MentionLike(Protocol):
-    actor: str
-    span: tuple[int, int]
-    text: str
-    via: str  # "place" for a city or region: acted upon, never acting
-    head: bool
+    """What the party finders read of a mention; read-only, so that the frozen ActorMention
+    and the recogniser's mutable drafts both satisfy it."""
+
+    @property
+    def actor(self) -> str: ...
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def via(self) -> str: ...  # "place" for a city or region: acted upon, never acting
+    @property
+    def head(self) -> bool: ...
 
 
 class Party(NamedTuple):
@@ -493,7 +501,7 @@ def _object_of_verb(text: str, sentence_start: int, start: int) -> bool:
     if text.find("ed", begin, start) < 0:  # in every match of _VERB_BEFORE
         return False
     match = _VERB_BEFORE.search(text, begin, start)
-    return bool(match) and match.group(0).split()[0] not in _NOT_VERBS
+    return match is not None and match.group(0).split()[0] not in _NOT_VERBS
 
 
 _PREP_OBJECT, _CO_ACTOR, _VERB_OBJECT = "prep-object", "co-actor", "verb-object"

@@ -67,8 +67,13 @@ class _Walker:
     def sequence(self, items, n: int) -> Options:
         current = _EMPTY
         for item in items:
-            current = self.concat(current, lambda room, item=item: self.item(item, room), n)
+            current = self.concat(current, self._options_of(item), n)
         return current
+
+    def _options_of(self, item) -> Callable[[int], Options]:
+        """The item's options as a function of the room left, bound to this item (a lambda
+        written in the loop would see the loop's last item)."""
+        return lambda room: self.item(item, room)
 
     def charset(self, arg) -> Options:
         folding = self.folding

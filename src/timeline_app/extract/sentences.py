@@ -117,10 +117,11 @@ def _word_start(text: str, dot: int) -> int:
 
 # A Sentence made through its slots: the frozen dataclass's __init__ sets each field by
 # object.__setattr__, at three times the cost; the object is the same (class, fields, equality,
-# hash, pickling) and still refuses any later assignment.
+# hash, pickling) and still refuses any later assignment. The slot descriptors are read from the
+# class's namespace: attribute access on the class is typed as the field's value, not its slot.
 _NEW_SENTENCE = Sentence.__new__
-_SET_SPAN = Sentence.span.__set__  # type: ignore[attr-defined]
-_SET_TEXT = Sentence.text.__set__  # type: ignore[attr-defined]
+_SET_SPAN = vars(Sentence)["span"].__set__
+_SET_TEXT = vars(Sentence)["text"].__set__
 
 _SENTENCE_STARTERS = frozenset(
     "The A An It He She They We I In On At But And Officials This That There His Her Their".split()

@@ -475,8 +475,8 @@ def _index(
     for actor_id, names in (places or {}).items():
         for place in names:
             add(place, actor_id, "place")
-    for phrase in blocks:
-        candidates.setdefault(phrase_key(phrase), {})["block"] = []
+    for blocked in blocks:
+        candidates.setdefault(phrase_key(blocked), {})["block"] = []
     phrases: dict[str, Phrase] = {}
     tails: dict[str, dict[str, Phrase]] = {}
     for key, by_via in candidates.items():

@@ -13,6 +13,9 @@ wherever the run stands.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from timeline_app.domain.actor import PERSON
 from timeline_app.extract.actors.lexicon import ActorLexicon, Phrase
 from timeline_app.extract.actors.tokens import CONNECTORS, clean_token, ends_possessive, norm_token
@@ -147,11 +150,13 @@ class Step:
         return not (lex.max_len.get(last) and phrase is not None and phrase.via != "alias")
 
 
+# A phrase's tail in the lexicon: the pattern of the words after it, and what each means.
+Tail = tuple[re.Pattern[str], Mapping[str, Phrase]]
 # (cleaned token, offset in the run, end offset, end offset without a possessive "'s")
 Token = tuple[str, int, int, int]
 # (n, tail or None, phrase or None, what the phrase means, token index to go on at or -1,
 # offset in the run where the phrase's name ends)
-Lookup = tuple[int, object, Phrase | None, int, int, int]
+Lookup = tuple[int, Tail | None, Phrase | None, int, int, int]
 
 
 def _lookups(
@@ -240,7 +245,7 @@ class Piece:
         self.norms = keys  # each token's own key, for new people's names
         self.count = len(tokens)
         self.known: tuple[str, str, bool] | None = None
-        self.tail = None
+        self.tail: re.Pattern[str] | None = None
         self.phrase: Phrase | None = None
         self.loose: tuple[int, int, str] | None = None
         self.first = tokens[0]

@@ -298,6 +298,7 @@ class _Scan:
                         and (piece.tail is None or not piece.tail.match(text, name_end))
                     ):
                         known = piece.known
+                        assert known is not None  # set with the PLAIN mode (plans.Piece)
                         if known[1] == "demonym" and text.endswith(_ETHNIC, 0, begin):
                             continue  # "ethnic Albanians": people, not the state
                         head = True
@@ -314,6 +315,7 @@ class _Scan:
                         mentions.append(draft)
                         continue
                 elif mode == LOOSE:
+                    assert piece.loose is not None  # set with the LOOSE mode (plans.Piece)
                     offset, name_end, key = piece.loose
                     loose.append((start + offset, start + name_end, key))
                     continue
@@ -331,6 +333,7 @@ class _Scan:
                         # A known person named by one word ("Assad"), with no title before
                         # and no "regime" after: the fast path for people.
                         phrase = piece.phrase
+                        assert phrase is not None  # set with the PERSON_WORD mode
                         actor = self._pick(phrase)
                         if self.seen and actor.id not in self.seen:
                             actor = self._seen_bearer(text[begin:name_end], actor)
@@ -461,6 +464,7 @@ class _Scan:
         or None."""
         step = piece.steps[i]
         text = self.text
+        assert step.lookup is not None  # called only where a phrase or a tail starts
         for n, tail, phrase, meaning, jump, end in step.lookup:
             end += base
             if tail is not None:
@@ -483,6 +487,7 @@ class _Scan:
                 return None  # "Hadi al-Bahra" is someone else than President Hadi
             if jump >= 0:
                 return jump
+            assert phrase is not None  # only a TAIL_ONLY lookup has none
             stop = self._emit_phrase(phrase, base + step.offset, end, titled)
             return _index_after(piece.tokens, i + n - 1, stop - base) if stop > end else i + n
         return None
@@ -781,11 +786,11 @@ class _Scan:
             if mention.via != "role" and text.endswith(", ", 0, mention.span[0]) and (
                     self._kind(mention.actor) == PERSON
                     and _APPOSITION_CLOSES.match(text, mention.span[1])):
-                title = self.pat.title_before.search(
+                written = self.pat.title_before.search(
                     text, max(0, mention.span[0] - 100), mention.span[0])
-                if title is not None:
+                if written is not None:
                     for other in self.mentions:
-                        if title.start() <= other.span[0] < title.end() and (
+                        if written.start() <= other.span[0] < written.end() and (
                                 self._kind(other.actor) != PERSON):
                             other.head = False
         for candidate in self.candidates:
@@ -812,18 +817,18 @@ class _Scan:
                     and _APPOSITION_CLOSES.match(self.text, candidate.end)):
                 # "Haiti's new prime minister, Garry Conille, thanked ...": a title set off
                 # before a name the lexicon lacks is that person's
-                title = self.pat.title_before.search(
+                written = self.pat.title_before.search(
                     self.text, max(0, candidate.start - 100), candidate.start)
-                if title is not None:
+                if written is not None:
                     if starts is None:
                         starts = [m.span[0] for m in self._sort_mentions()]
                     candidate.titled = True
-                    candidate.parent = self._apposition_parent(starts, title.start(),
-                                                               title.end())
-                    if candidate.parent is None and title.group().startswith(
+                    candidate.parent = self._apposition_parent(starts, written.start(),
+                                                               written.end())
+                    if candidate.parent is None and written.group().startswith(
                             ("its", "Its", "their", "Their")):  # "its foreign minister, X,"
                         candidate.parent = self._state_before(
-                            bisect.bisect_left(starts, title.start()))
+                            bisect.bisect_left(starts, written.start()))
             if not candidate.titled:
                 pending.append(candidate)
                 continue
@@ -843,15 +848,15 @@ class _Scan:
             self._add(person_id, candidate.start, candidate.end, "discovered")
         shared: dict[str, list[str]] = {}  # surname -> the people seen who bear it
         for person_id in sorted(self.seen):  # "Ban said" after "Ban Ki-moon"
-            surname = self.lex.surnames.get(person_id)
-            if surname and surname not in surnames:
-                shared.setdefault(surname, []).append(person_id)
+            known_surname = self.lex.surnames.get(person_id)
+            if known_surname and known_surname not in surnames:
+                shared.setdefault(known_surname, []).append(person_id)
         if not surnames and not shared:
             return
         for candidate in pending:
-            person_id = names.get(" ".join(candidate.words))
-            if person_id:
-                self._add(person_id, candidate.start, candidate.end, "name")
+            named = names.get(" ".join(candidate.words))
+            if named:
+                self._add(named, candidate.start, candidate.end, "name")
             elif len(candidate.words) <= 2 and (
                 candidate.words[-1] in surnames or candidate.words[-1] in shared
             ):
@@ -1083,7 +1088,7 @@ class _Scan:
         text = self.text
         starts = [m.span[0] for m in self.mentions]
         added = []
-        for word, (after, actor) in heads.items():
+        for word, (after, body) in heads.items():
             at = text.find(word, after)  # str.find: most articles say none of these words again
             while at >= 0:
                 m = _THE_NAME.match(text, max(0, at - 4))
@@ -1091,7 +1096,7 @@ class _Scan:
                     index = bisect.bisect_left(starts, m.start())
                     if index >= len(starts) or starts[index] >= m.end():
                         # (not part of a name found already: "the Commission President ...")
-                        added.append(Draft(actor, (at, m.end(1)), "description", True))
+                        added.append(Draft(body, (at, m.end(1)), "description", True))
                 at = text.find(word, at + len(word))
         if added:
             self._insert_mentions(added)
@@ -1322,10 +1327,10 @@ class _Scan:
         added = []
         for m in _COMPASS.finditer(text):
             word = m.group(1).lower()
-            actor = next((a for start, w, a in reversed(halves)
-                          if w == word and start < m.start()), None)
-            if actor is not None:
-                added.append(Draft(actor, (m.start(1) - 4, m.end(1)), "description", True))
+            half = next((a for start, w, a in reversed(halves)
+                        if w == word and start < m.start()), None)
+            if half is not None:
+                added.append(Draft(half, (m.start(1) - 4, m.end(1)), "description", True))
         if added:
             self._insert_mentions(added)
 

@@ -8,9 +8,10 @@ whether a name is found.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
-def alternation(phrases: object) -> str:
+def alternation(phrases: Iterable[object]) -> str:
     """A regex matching any of the phrases, longest first, written as a trie.
 
     The same matches as the plain alternation of the phrases sorted longest first (the

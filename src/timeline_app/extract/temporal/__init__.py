@@ -77,13 +77,15 @@ def _span(value: str, granularity: str, start: datetime.date | None,
 
 # A TimeExpression made through its slots: the frozen dataclass's __init__ sets each field by
 # object.__setattr__ and costs three times as much; the object is the same (class, fields,
-# equality, hash, pickling), and still refuses any later assignment.
+# equality, hash, pickling), and still refuses any later assignment. The slot descriptors are
+# read from the class's namespace: attribute access on the class is typed as the field's value.
 _NEW_EXPRESSION = TimeExpression.__new__
-_SET_TEXT = TimeExpression.text.__set__  # type: ignore[attr-defined]
-_SET_SPAN = TimeExpression.span.__set__  # type: ignore[attr-defined]
-_SET_TYPE = TimeExpression.type.__set__  # type: ignore[attr-defined]
-_SET_TIME = TimeExpression.time.__set__  # type: ignore[attr-defined]
-_SET_RELATIVE = TimeExpression.relative.__set__  # type: ignore[attr-defined]
+_SLOTS = vars(TimeExpression)
+_SET_TEXT = _SLOTS["text"].__set__
+_SET_SPAN = _SLOTS["span"].__set__
+_SET_TYPE = _SLOTS["type"].__set__
+_SET_TIME = _SLOTS["time"].__set__
+_SET_RELATIVE = _SLOTS["relative"].__set__
 
 
 def _expression(text: str, span: tuple[int, int], type_: str, time: TimeSpan,

@@ -112,11 +112,14 @@ def h_nth_day(c: Cand) -> Found | None:
     if (st.anchor is not None and st.anchor_granularity == ts.DAY
             and 0 <= c.start - st.anchor_end <= 8 and _IS_OR_COMMA.search(before)):
         return Found("DATE", day_value(st.anchor), ts.DAY, relative=True, anchors=False)
-    if c.g("thing"):  # "meeting the day after the diversion": the day the thing was told on
-        for noun in c.g("thing").lower().split():
+    thing = c.g("thing")
+    if thing:  # "meeting the day after the diversion": the day the thing was told on
+        direction = c.g("ddir")
+        assert direction is not None  # in the same lookahead of the pattern as "thing"
+        for noun in thing.lower().split():
             day = _day_of_the_thing(c, noun)
             if day is not None:
-                step = 1 if c.g("ddir").lower() == "after" else -1
+                step = 1 if direction.lower() == "after" else -1
                 f = Found("DATE", day_value(add_days(day, step)), ts.DAY, relative=True)
                 f.narrative = True
                 return f
@@ -200,7 +203,8 @@ def h_week_nth(c: Cand) -> Found | None:
     month = month_number(word)
     if month is None or not word[0].isupper():
         return None
-    year = int(c.g("year")) if c.g("year") else year_for_month(c, month)
+    year_text = c.g("year")
+    year = int(year_text) if year_text else year_for_month(c, month)
     if year is None:
         return Found("DATE", "XXXX-WXX", ts.WEEK, relative=True)
     n = _NTH_WEEK.get(norm(c.g("ord")))
@@ -441,7 +445,7 @@ def h_quarter(c: Cand) -> Found | None:
             return Found("DATE", f"{c.g('yq')}-Q{ordinal}", ts.QUARTER, explicit=True)
         if c.dct is None:
             return Found("DATE", f"XXXX-Q{ordinal}", ts.QUARTER, relative=True)
-        year = c.dct.year + {"last": -1, "next": 1}.get(norm(c.g("ry")), 0)
+        year: int | None = c.dct.year + {"last": -1, "next": 1}.get(norm(c.g("ry")), 0)
         return Found("DATE", f"{year:04d}-Q{ordinal}", ts.QUARTER, relative=True)
     joined = " ".join(words)
     year_back = any(k in joined for k in ("year earlier", "year ago", "prior year", "comparable"))

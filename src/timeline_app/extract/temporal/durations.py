@@ -5,6 +5,7 @@ weeks") and sets ("every week", "twice a day").
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from timeline_app.domain import timespan as ts
 
@@ -193,6 +194,8 @@ def _stretch(c: Cand, f: Found, code: str) -> None:
     if not within and step is None:
         return
     st = c.state
+    first: date | None
+    last: date | None
     if within and c.dct is not None and c.future():
         first = last = c.dct
     elif st.anchor is not None and 0 <= c.start - st.anchor_end <= _ANCHOR_REACH:
