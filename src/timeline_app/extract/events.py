@@ -273,6 +273,7 @@ def extract_events(
                 # ceasefire with Hamas" is Egypt's mediation, not its ceasefire)
                 found[:] = [(e, p) for e, p in found if not any(
                     e.source == b.source and e.type in ("agreement", "negotiation")
+                    and e.trigger is not None and b.trigger is not None
                     and b.trigger[0] < e.trigger[0] <= b.trigger[0] + 80 for b, _p in brokered)]
                 found.extend(brokered)
         if found:
@@ -2088,6 +2089,7 @@ def _followed(
 # "after Kyiv in 2019 elected ..." (a clause of its own) is left alone.
 _AFTER_OTHERS = re.compile(r"\s+after\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_IN_ON = re.compile(r"\s+(?:in|on)\s+")
 _LIST_END = re.compile(r"\s*(?:[.;:!?)]|,\s|—|$)")
 
 
@@ -2114,7 +2116,7 @@ def _after_others(
         for each in mentions[k:]:
             if listed and not _LIST_GAP.fullmatch(text, position, each.span[0]):
                 break
-            word = re.compile(r"\s+(?:in|on)\s+").match(text, each.span[1])
+            word = _IN_ON.match(text, each.span[1])
             when = by_start.get(word.end()) if word else None
             if when is None or not when.time.is_dated:
                 return []
@@ -2123,22 +2125,24 @@ def _after_others(
         if not listed or not _LIST_END.match(text, position):
             return []
         event, pattern = found[place]
+        trigger, done_to = event.trigger, event.target
+        if trigger is None or done_to is None:
+            return []
         if event.time_span in {when.span for _each, when in listed}:  # not the main act's time
             others = [x for x in times if all(x is not when for _each, when in listed)]
             time, time_text, time_span, time_source = choose_time(
-                text, sentence.span, event.trigger, others, article.published)
+                text, sentence.span, trigger, others, article.published)
             found[place] = (replace(event, time=time, time_text=time_text, time_span=time_span,
                                     time_source=time_source), pattern)
         extra = []
         for each, when in listed:
-            source, target = Party(each.actor, each.span), Party(event.target, (0, 0))
+            source, target = Party(each.actor, each.span), Party(done_to, (0, 0))
             extra.append((replace(
                 event, id=f"{article.id}:{each.span[0]}", source=each.actor, co_sources=(),
-                target=event.target, actors=(each.actor, event.target), trigger=event.trigger,
+                target=done_to, actors=(each.actor, done_to), trigger=trigger,
                 time=when.time, time_text=when.text, time_span=when.span,
                 time_source=TIME_FROM_EXPRESSION,
-                summary=_summary(pattern, event.type, source, target, actors, text,
-                                 event.trigger),
+                summary=_summary(pattern, event.type, source, target, actors, text, trigger),
             ), pattern))
         return extra
     return []
