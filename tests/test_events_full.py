@@ -360,3 +360,11 @@ def test_a_relative_clause_without_a_relative_word_keeps_its_own_time():
 def test_saying_a_state_undermined_ones_sovereignty_accuses_it():
     assert ("accusation", "russia", "ukraine", ()) in _events(
         "Moscow said Kyiv had violated its sovereignty.")
+
+
+def test_calling_something_a_quoted_name_is_a_statement():
+    assert ("statement", "vladimir-putin", None, ()) in _events(
+        'Putin called the downing of the jet "a stab in the back".')
+    # an appeal keeps its addressee and is not said twice
+    assert [e[:3] for e in _events('Kenya called on Uganda to "show restraint".')] == [
+        ("statement", "kenya", "uganda")]
