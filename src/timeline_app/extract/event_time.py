@@ -320,7 +320,7 @@ _ASIDE = re.compile(
 _ZERO_RELATIVE = re.compile(
     r"(?:(?<=[a-z] )|(?<=[a-z][\"”] ))(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:[a-z]+ed|made|struck|signed|gave|took|won|lost|built|began|sent|fought|held|brought)\b"
-    r"[^,;:—()\"“”]{0,60}?(?=,|;|:|—|\s+(?:and|but)\s|[.!?\"”]*\s*$)"
+    r"[^,;:—()\"“”]{0,120}?(?=,|;|:|—|\s+(?:and|but)\s|[.!?\"”]*\s*$)"
 )
 # Words after which such a pronoun opens a complement, not a relative clause ("said it signed").
 _NOT_A_NOUN = frozenset(
