@@ -708,3 +708,13 @@ def test_a_body_named_in_full_is_then_called_by_the_last_word_of_its_name(lexico
     # not before it is named, and not inside a longer name
     found = _find(lexicon, "The Commission met. The European Commission said so.")
     assert _pairs(found) == [("european-commission", "European Commission")]
+
+
+def test_the_leaders_of_a_region_are_the_body_known_as_its_leaders(lexicon):
+    found = _find(lexicon, "The federal government and the leaders of the northern Tigray "
+                           "region signed the truce.")
+    assert ("tigray-peoples-liberation-front", "the leaders of the northern Tigray region") in (
+        _pairs(found))
+    # a name found already inside keeps its own meaning
+    found = _find(lexicon, "The leaders of the European Union met on Friday.")
+    assert _pairs(found) == [("european-union", "European Union")]

@@ -43,6 +43,7 @@ from timeline_app.extract.actors.tokens import (
     RUN_AND_NEXT,
     TOKEN,
     norm_token,
+    phrase_key,
 )
 
 _LEADS = frozenset(LEAD_WORDS)
@@ -185,6 +186,7 @@ def find_actors(
     scan.discover_people()
     scan.bare_organs()
     scan.definite_short_names()
+    scan.leaders_of_regions()
     scan.government_forces()
     scan.possessive_organs()
     scan.bare_titles()
@@ -193,6 +195,13 @@ def find_actors(
     return scan.findings()
 
 
+# "the leaders of the northern Tigray region", "the authorities in the Kurdistan region": group 1
+# the people, group 2 the name they are known by as "Tigray leaders".
+_LEADERS_OF = re.compile(
+    r"\b[Tt]he (leaders|authorities|rulers|forces|fighters|rebels) (?:of|in) (?:the )?"
+    r"(?:[a-z]+(?:-[a-z]+)? ){0,2}?([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?: (?:region|province|state|enclave|territory|area))?\b"
+)
 # Names shared by the UN's council or a state's organ and the bodies of many other states.
 _SHARED_BODY_NAMES = frozenset({"Security Council", "National Security Council"})
 # Capitalised words right before such a name that make it longer: "High", "Supreme National".
@@ -1098,6 +1107,31 @@ class _Scan:
                         # (not part of a name found already: "the Commission President ...")
                         added.append(Draft(body, (at, m.end(1)), "description", True))
                 at = text.find(word, at + len(word))
+        if added:
+            self._insert_mentions(added)
+
+    def leaders_of_regions(self) -> None:
+        """"the leaders of the northern Tigray region": the body the lexicon knows as "Tigray
+        leaders" (the same words turned round), where the region alone is no actor."""
+        text = self.text
+        if " of " not in text:
+            return
+        starts = [m.span[0] for m in self.mentions]
+        added = []
+        for match in _LEADERS_OF.finditer(text):
+            name, people = match.group(2), match.group(1).lower()
+            tail = self.lex.tails.get(name)  # "Tigray" + "leaders": a name's tail words
+            phrase = tail[1].get(people) if tail is not None else self.lex.phrases.get(
+                phrase_key(f"{name} {people}"))
+            if phrase is None or phrase.via == "block":
+                continue
+            actor = self._pick(phrase)
+            if actor.kind == PERSON:
+                continue
+            index = bisect.bisect_left(starts, match.start())
+            if index < len(starts) and starts[index] < match.end():
+                continue  # a name found already inside ("the leaders of the European Union")
+            added.append(Draft(actor.id, match.span(), "alias", True))
         if added:
             self._insert_mentions(added)
 
