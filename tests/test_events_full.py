@@ -368,3 +368,11 @@ def test_calling_something_a_quoted_name_is_a_statement():
     # an appeal keeps its addressee and is not said twice
     assert [e[:3] for e in _events('Kenya called on Uganda to "show restraint".')] == [
         ("statement", "kenya", "uganda")]
+
+
+def test_a_time_opening_the_next_coordinated_clause_dates_that_clause_only():
+    found = _timed("The Group of Seven suspended Russia from the G8, and on 27 March the UN "
+                   "General Assembly voted to affirm Ukraine's territorial integrity.",
+                   date(2014, 4, 2))
+    assert ("sanctions", "g7", "2014-04-02") in found  # not the Assembly's 27 March
+    assert ("support", "un-general-assembly", "2014-03-27") in found

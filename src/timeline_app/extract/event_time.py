@@ -112,6 +112,12 @@ def _shifted(reference: TimeSpan, length: str, sign: int) -> TimeSpan | None:
 
 
 _DAYLIKE = frozenset({DAY, PART_OF_DAY, TIME})
+# A time right after ", and" opens the next clause and dates its act: "the G7 suspended Russia,
+# and on 27 March the General Assembly voted".
+_OPENS_NEXT_CLAUSE = re.compile(
+    r"[,;]\s+(?:and|but|while|whereas)\s+(?:then\s+|later\s+)?(?:(?:on|in|at|by|during)\s+)?"
+    r"(?:the\s+)?$"
+)
 
 
 def _choose_time(
@@ -161,6 +167,8 @@ def _choose_time(
             if _AND_VERB.match(text, end, trigger[0]):
                 distance += 500  # "landed on May 21 and recaptured Stanley on June 14"
         else:
+            if start - trigger[1] > 8 and _OPENS_NEXT_CLAUSE.search(text, trigger[1], start):
+                continue  # "suspended Russia, and on 27 March the Assembly voted": the next act's
             between = (trigger[1], start)
             distance = max(0, start - trigger[1])
         if best is not None and distance >= best[0]:
