@@ -376,3 +376,11 @@ def test_a_time_opening_the_next_coordinated_clause_dates_that_clause_only():
                    date(2014, 4, 2))
     assert ("sanctions", "g7", "2014-04-02") in found  # not the Assembly's 27 March
     assert ("support", "un-general-assembly", "2014-03-27") in found
+
+
+def test_trying_to_broker_a_truce_is_mediation_already():
+    found = _events("Qatar tried to broker a truce between Israel and Hamas.")
+    assert ("negotiation", "qatar", "israel", ()) in found
+    assert ("negotiation", "qatar", "hamas", ()) in found
+    assert ("negotiation", "kenya", "sudan", ()) in _events(
+        "Kenya sent envoys to broker a truce between Sudan and Chad.")
