@@ -384,3 +384,11 @@ def test_trying_to_broker_a_truce_is_mediation_already():
     assert ("negotiation", "qatar", "hamas", ()) in found
     assert ("negotiation", "kenya", "sudan", ()) in _events(
         "Kenya sent envoys to broker a truce between Sudan and Chad.")
+
+
+def test_an_act_whose_sentence_dates_only_the_next_clause_keeps_the_storys_time():
+    found = _timed("In April 1982 Britain went to war over the islands. Britain froze Argentine "
+                   "assets and banned imports from Argentina, and that June the European "
+                   "Community followed with an embargo of its own.", date(2022, 4, 2))
+    assert ("sanctions", "united-kingdom", "1982-04") in found  # the story's April, not today
+    assert ("sanctions", "european-union", "1982-06") in found

@@ -24,7 +24,7 @@ from timeline_app.domain import (
     TimeSpan,
 )
 from timeline_app.domain.actor import ORGANISATION
-from timeline_app.domain.event import TIME_FROM_EXPRESSION
+from timeline_app.domain.event import TIME_FROM_ARTICLE_DATE, TIME_FROM_EXPRESSION
 from timeline_app.extract.event_time import choose_time, modifies_noun
 from timeline_app.extract.narrative import (
     NOW_TENSE,
@@ -295,9 +295,11 @@ def extract_events(
             if masked is None:
                 masked = masked_ranges(sentence.text, s_start, subordinates)
             events.extend(_occurrences(article, sentence, targets, times, masked))
-        if told_in is not None and len(events) > first_new and not has_date(times) and not (
+        if told_in is not None and len(events) > first_new and not (
             NOW_TENSE.search(sentence.text)
-        ):
+        ) and (not has_date(times) or any(
+            e.time_source == TIME_FROM_ARTICLE_DATE for e in events[first_new:]
+        )):  # (a date of another clause leaves the act without one: "and that April the EC")
             events[first_new:] = [
                 e if e.type == "statement" and _quote_tag(text, e.trigger)
                 else in_narrative(e, told_in[1], article.published, text)
