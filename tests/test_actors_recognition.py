@@ -718,3 +718,11 @@ def test_the_leaders_of_a_region_are_the_body_known_as_its_leaders(lexicon):
     # a name found already inside keeps its own meaning
     found = _find(lexicon, "The leaders of the European Union met on Friday.")
     assert _pairs(found) == [("european-union", "European Union")]
+
+
+def test_a_name_of_several_words_glued_to_a_participle_modifies_the_noun(lexicon):
+    found = _find(lexicon, "A European Union-brokered deal and the United States-led "
+                           "coalition faced a United Nations-backed court.")
+    assert [(m.actor, m.text, m.head) for m in found.mentions] == [
+        ("european-union", "European Union", False), ("united-states", "United States", False),
+        ("united-nations", "United Nations", False)]

@@ -392,3 +392,12 @@ def test_an_act_whose_sentence_dates_only_the_next_clause_keeps_the_storys_time(
                    "Community followed with an embargo of its own.", date(2022, 4, 2))
     assert ("sanctions", "united-kingdom", "1982-04") in found  # the story's April, not today
     assert ("sanctions", "european-union", "1982-06") in found
+
+
+def test_a_body_of_several_words_glued_to_brokered_mediates_and_is_no_party():
+    found = _events("A European Union-brokered deal between Serbia and Kosovo collapsed.")
+    assert ("negotiation", "european-union", "serbia", ()) in found
+    assert ("agreement", "serbia", "kosovo", ()) in found
+    assert not [e for e in _events("The rebels fought until a United Nations-brokered "
+                                   "ceasefire between the two sides in 1991.")
+                if e[0] == "agreement" and e[1] == "united-nations"]

@@ -266,16 +266,17 @@ def extract_events(
                             text, event, pattern, targets, actors, s_end))
         if len(local) > 1:
             found.extend(_embedded_support(article, sentence, local, actors, patterns))
-            if "-brokered" in sentence.text or "-mediated" in sentence.text or (
-                    "-facilitated" in sentence.text):
-                brokered = _brokered(article, sentence, local, actors, patterns, times)
-                # the mediator is no party to the deal it brokered ("the Egyptian-mediated
-                # ceasefire with Hamas" is Egypt's mediation, not its ceasefire)
-                found[:] = [(e, p) for e, p in found if not any(
-                    e.source == b.source and e.type in ("agreement", "negotiation")
-                    and e.trigger is not None and b.trigger is not None
-                    and b.trigger[0] < e.trigger[0] <= b.trigger[0] + 80 for b, _p in brokered)]
-                found.extend(brokered)
+        if local and ("-brokered" in sentence.text or "-mediated" in sentence.text or (
+                "-facilitated" in sentence.text)):
+            # the mediator is no party to the deal it brokered ("the Egyptian-mediated
+            # ceasefire with Hamas" is Egypt's mediation, not its ceasefire)
+            marks = [(m.actor, m.span[1]) for m in local
+                     if _GLUED_BROKER.match(text, m.span[1])]
+            found[:] = [(e, p) for e, p in found if not any(
+                e.source == broker and e.type in ("agreement", "negotiation")
+                and e.trigger is not None and at < e.trigger[0] <= at + 80
+                for broker, at in marks)]
+            found.extend(_brokered(article, sentence, local, actors, patterns, times))
         if found:
             found.extend(_elliptic(article, found, local, actors))
             if "ollow" in sentence.text or " did " in sentence.text:
@@ -2256,6 +2257,9 @@ _BROKERED = re.compile(
     r"-(?:brokered|mediated|facilitated)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:deals?|truces?|ceasefires?|"
     r"cease-fires?|agreements?|accords?|talks|peace|settlements?|pacts?|swaps?|exchanges?|"
     r"negotiations|dialogue)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:between|with)[ \t]+(?:the[ \t]+)?")
+
+
+_GLUED_BROKER = re.compile(r"-(?:brokered|mediated|facilitated)\b")
 
 
 def _brokered(

@@ -187,6 +187,7 @@ def find_actors(
     scan.bare_organs()
     scan.definite_short_names()
     scan.leaders_of_regions()
+    scan.glued_names()
     scan.government_forces()
     scan.possessive_organs()
     scan.bare_titles()
@@ -195,6 +196,12 @@ def find_actors(
     return scan.findings()
 
 
+# A name of two to four capitalised words glued to a participle: "United Nations-brokered".
+_GLUED_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’.]*[ \t]+(?:(?:of|the|and)[ \t]+)?){1,3}[A-Z][\w'’.]*)-"
+    r"(?:led|backed|brokered|mediated|sponsored|funded|supported|drafted|imposed|based|"
+    r"controlled|run|held|allied|aligned|installed|recognised|recognized|appointed)\b"
+)
 # "the leaders of the northern Tigray region", "the authorities in the Kurdistan region": group 1
 # the people, group 2 the name they are known by as "Tigray leaders".
 _LEADERS_OF = re.compile(
@@ -1107,6 +1114,34 @@ class _Scan:
                         # (not part of a name found already: "the Commission President ...")
                         added.append(Draft(body, (at, m.end(1)), "description", True))
                 at = text.find(word, at + len(word))
+        if added:
+            self._insert_mentions(added)
+
+    def glued_names(self) -> None:
+        """"a United Nations-brokered ceasefire", "the United States-led coalition": a name of
+        several words glued to a participle is one capitalised token short of its name for the
+        lexicon pass, so it is looked up here; like "Iran-backed", it modifies the noun after
+        it (no head mention)."""
+        text = self.text
+        if "-" not in text:
+            return
+        added = []
+        for match in _GLUED_NAME.finditer(text):
+            words = match.group(1).split()
+            for first in range(len(words) - 1):  # the longest name the run ends with
+                phrase = self.lex.phrases.get(phrase_key(" ".join(words[first:])))
+                if phrase is not None:
+                    break
+            else:
+                continue
+            if phrase.via == "block":
+                continue
+            actor = self._pick(phrase)
+            begin, end = match.end(1) - len(" ".join(words[first:])), match.end(1)
+            if actor.kind == PERSON or any(
+                    m.span[0] < end and begin < m.span[1] for m in self.mentions):
+                continue  # part of it found already ("Saudi" of "Saudi Arabia-backed")
+            added.append(Draft(actor.id, (begin, end), phrase.via, False))
         if added:
             self._insert_mentions(added)
 
