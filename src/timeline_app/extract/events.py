@@ -2228,26 +2228,39 @@ def _embedded_support(
         # A relation held at the time of writing, not at a time the sentence names for its act.
         time, time_text, time_span, time_source = choose_time(
             text, sentence.span, trigger, (), article.published)
-        source, target = Party(backer.actor, backer.span), Party(backed.actor, backed.span)
-        found.append((Event(
-            id=f"{article.id}:{trigger[0]}",
-            article=article.id,
-            type=pattern.type,
-            summary=_summary(pattern, pattern.type, source, target, actors, text, trigger),
-            sentence=sentence.text,
-            span=sentence.span,
-            actors=(backer.actor, backed.actor),
-            source=backer.actor,
-            target=backed.actor,
-            polarity=pattern.polarity,
-            time=time,
-            time_text=time_text,
-            time_span=time_span,
-            time_source=time_source,
-            trigger=trigger,
-            co_sources=(),
-        ), pattern))
+        found.append((_pair_event(
+            article, sentence, pattern, Party(backer.actor, backer.span),
+            Party(backed.actor, backed.span), trigger, time, time_text, time_span, time_source,
+            actors, f"{article.id}:{trigger[0]}"), pattern))
     return found
+
+
+def _pair_event(
+    article: Article, sentence: Sentence, pattern: Pattern, source: Party, target: Party,
+    trigger: tuple[int, int], time: TimeSpan, time_text: str,
+    time_span: tuple[int, int] | None, time_source: str, actors: Mapping[str, Actor],
+    event_id: str,
+) -> Event:
+    """An event of one source and one target found outside the trigger loop (a noun phrase's
+    "Iran-backed", a "Qatar-brokered" truce)."""
+    return Event(
+        id=event_id,
+        article=article.id,
+        type=pattern.type,
+        summary=_summary(pattern, pattern.type, source, target, actors, article.text, trigger),
+        sentence=sentence.text,
+        span=sentence.span,
+        actors=(source.actor, target.actor),
+        source=source.actor,
+        target=target.actor,
+        polarity=pattern.polarity,
+        time=time,
+        time_text=time_text,
+        time_span=time_span,
+        time_source=time_source,
+        trigger=trigger,
+        co_sources=(),
+    )
 
 
 # "a Qatar-brokered truce between Israel and Hamas", "the US-mediated talks with Iran": the
@@ -2282,31 +2295,16 @@ def _brokered(
             if second is not None and _AND_GAP.fullmatch(text, parties[0].span[1],
                                                          second.span[0]):
                 parties.append(second)
-        trigger = (match.start() + 1, match.start() + 1 + len(match.group().split()[0]) - 1)
+        trigger = (match.start() + 1, match.start() + len(match.group().split()[0]))  # "brokered"
         time, time_text, time_span, time_source = choose_time(
             text, sentence.span, trigger, times, article.published)
         for party in parties:
             if party.actor in _family(broker.actor, actors):
                 continue
-            source, target = Party(broker.actor, broker.span), Party(party.actor, party.span)
-            found.append((Event(
-                id=f"{article.id}:{trigger[0]}:{party.actor}",
-                article=article.id,
-                type=pattern.type,
-                summary=_summary(pattern, pattern.type, source, target, actors, text, trigger),
-                sentence=sentence.text,
-                span=sentence.span,
-                actors=(broker.actor, party.actor),
-                source=broker.actor,
-                target=party.actor,
-                polarity=pattern.polarity,
-                time=time,
-                time_text=time_text,
-                time_span=time_span,
-                time_source=time_source,
-                trigger=trigger,
-                co_sources=(),
-            ), pattern))
+            found.append((_pair_event(
+                article, sentence, pattern, Party(broker.actor, broker.span),
+                Party(party.actor, party.span), trigger, time, time_text, time_span,
+                time_source, actors, f"{article.id}:{trigger[0]}:{party.actor}"), pattern))
     return found
 
 
